@@ -1,0 +1,188 @@
+package dev.poolbench.core.pool;
+
+import dev.poolbench.core.db.ForwardingConnection;
+import dev.poolbench.core.db.PhysicalConnections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * What every strategy shares: the {@link DataSource} face, the timeout count and message, and leak
+ * detection. A strategy supplies {@link #borrow()} and its own counts.
+ */
+abstract class AbstractPool implements ConnectionPool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
+
+    /** One daemon thread for every pool's leak checks; idle unless leakThreshold is set. */
+    private static final ScheduledExecutorService LEAK_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "poolbench-leak-detector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    final PoolSettings settings;
+    final PhysicalConnections physical;
+    private final AtomicLong timeouts = new AtomicLong();
+    private final List<LeakReport> leaks = new CopyOnWriteArrayList<>();
+    private final DataSource dataSource = new BorrowingDataSource();
+
+    AbstractPool(PoolSettings settings, PhysicalConnections physical) {
+        this.settings = settings;
+        this.physical = physical;
+    }
+
+    /** Hands out a connection whose {@code close()} gives it back, or fails within poolTimeout. */
+    abstract Connection borrow() throws SQLException;
+
+    /** "queue pool of size 5 with overflow 10", "static pool (one connection)". */
+    abstract String describe();
+
+    @Override
+    public final PoolSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public final DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public final List<LeakReport> leaks() {
+        return List.copyOf(leaks);
+    }
+
+    final long timeouts() {
+        return timeouts.get();
+    }
+
+    final long leakCount() {
+        return leaks.size();
+    }
+
+    /** The one message every strategy gives when a borrower waited poolTimeout in vain. */
+    final PoolExhaustedException exhausted(int inUse, int waiting, Throwable cause) {
+        timeouts.incrementAndGet();
+        String message = describe() + " was exhausted after " + settings.poolTimeout().toMillis() + " ms ("
+                + inUse + " in use, " + waiting + (waiting == 1 ? " other borrower" : " other borrowers") + " waiting)";
+        if (cause != null && cause.getCause() != null && cause.getCause().getMessage() != null) {
+            message += "; the last attempt to open a connection failed: " + cause.getCause().getMessage();
+        }
+        return new PoolExhaustedException(message, cause);
+    }
+
+    private Connection lend() throws SQLException {
+        Connection connection = borrow();
+        if (settings.leakThreshold().isZero()) {
+            return connection;
+        }
+        return new WatchedConnection(connection);
+    }
+
+    /** Reports a connection held past leakThreshold, with the stack of the code that borrowed it. */
+    private final class WatchedConnection extends ForwardingConnection {
+
+        private final ScheduledFuture<?> check;
+        private boolean returned;
+
+        WatchedConnection(Connection lent) {
+            super(lent);
+            Throwable borrowedHere = new Throwable("borrowed here");
+            String thread = Thread.currentThread().getName();
+            Instant at = Instant.now();
+            this.check = LEAK_TIMER.schedule(() -> reportLeak(borrowedHere, thread, at),
+                    settings.leakThreshold().toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (!returned) {
+                returned = true;
+                check.cancel(false);
+            }
+            super.close();
+        }
+    }
+
+    private void reportLeak(Throwable borrowedHere, String thread, Instant at) {
+        StringWriter stack = new StringWriter();
+        borrowedHere.printStackTrace(new PrintWriter(stack));
+        LeakReport report = new LeakReport(describe(), at, settings.leakThreshold(), thread, stack.toString());
+        leaks.add(report);
+        LOG.warn("connection leak: a connection from the {} has been held for more than {} ms by thread {}; "
+                        + "borrowed at {}", describe(), settings.leakThreshold().toMillis(), thread, report.culprit(),
+                borrowedHere);
+    }
+
+    /** The plain DataSource face of the pool. */
+    private final class BorrowingDataSource implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return lend();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("a pool's user is fixed by the database settings");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // the pools log through slf4j
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the borrow timeout is poolTimeout, fixed in PoolSettings
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return (int) settings.poolTimeout().toSeconds();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("dev.poolbench.core.pool");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            if (iface.isInstance(AbstractPool.this)) {
+                return iface.cast(AbstractPool.this);
+            }
+            throw new SQLException("not a wrapper for " + iface.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return iface.isInstance(AbstractPool.this);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}

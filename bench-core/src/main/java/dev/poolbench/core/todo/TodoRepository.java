@@ -1,0 +1,290 @@
+package dev.poolbench.core.todo;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The seeds' TODO data layer ({@code todo_repository.py}) over any {@link DataSource}, usually a pool.
+ * Every call borrows one connection and gives it back before returning, as the seed's
+ * "open/close per operation" code does.
+ */
+public final class TodoRepository {
+
+    static final String COLUMNS = "id, title, description, priority, due_date, completed, created_at";
+    static final String INSERT_COLUMNS = " (title, description, priority, due_date)";
+
+    static final String INSERT = "INSERT INTO " + TodoSchema.TABLE + INSERT_COLUMNS + " VALUES (?, ?, ?, ?)";
+    static final String INSERT_RETURNING = INSERT + " RETURNING " + COLUMNS;
+    static final String FIND = "SELECT " + COLUMNS + " FROM " + TodoSchema.TABLE + " WHERE id = ?";
+    static final String DELETE = "DELETE FROM " + TodoSchema.TABLE + " WHERE id = ?";
+    static final String COPY = "COPY " + TodoSchema.TABLE + INSERT_COLUMNS + " FROM STDIN WITH (FORMAT csv)";
+
+    /** Rows per multi-row INSERT: 4 parameters a row stays far below PostgreSQL's 65535-parameter limit. */
+    static final int MULTIROW_CHUNK = 5_000;
+
+    private final DataSource dataSource;
+
+    public TodoRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** {@code POST /api/todo}: one row, returned as stored. */
+    public Todo insert(NewTodo todo) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_RETURNING)) {
+            bind(ps, 1, todo);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        }
+    }
+
+    /** Writes {@code todos} in one transaction the way {@code mode} says; returns the rows written. */
+    public int insertAll(List<NewTodo> todos, InsertMode mode) throws SQLException {
+        if (todos.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int written;
+                switch (mode) {
+                    case SINGLE: written = insertOneByOne(c, todos); break;
+                    case BATCH: written = insertBatch(c, todos); break;
+                    case MULTIROW: written = insertMultiRow(c, todos, false, null); break;
+                    case COPY: written = insertCopy(c, todos); break;
+                    default: throw new IllegalStateException("unreachable: " + mode);
+                }
+                c.commit();
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** {@code POST /api/todo/bulk} (seed 001's bulk endpoint): multi-row INSERT ... RETURNING, one transaction. */
+    public List<Todo> insertAllReturning(List<NewTodo> todos) throws SQLException {
+        List<Todo> created = new ArrayList<>(todos.size());
+        if (todos.isEmpty()) {
+            return created;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertMultiRow(c, todos, true, created);
+                c.commit();
+                return created;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** {@code GET /api/todo/{id}}: the primary-key lookup the Query benchmark times. */
+    public Optional<Todo> find(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** {@code GET /api/todo?completed=&priority=&limit=&offset=}: newest first. */
+    public List<Todo> list(TodoFilter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TodoSchema.TABLE);
+        List<Object> args = new ArrayList<>();
+        String glue = " WHERE ";
+        if (filter.completed().isPresent()) {
+            sql.append(glue).append("completed = ?");
+            args.add(filter.completed().get());
+            glue = " AND ";
+        }
+        if (filter.priority().isPresent()) {
+            sql.append(glue).append("priority = ?");
+            args.add(filter.priority().get());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+        args.add(filter.limit());
+        args.add(filter.offset());
+        List<Todo> todos = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    todos.add(read(rs));
+                }
+            }
+        }
+        return todos;
+    }
+
+    /** {@code PUT /api/todo/{id}}: changes the given fields; empty when there is no such todo. */
+    public Optional<Todo> update(long id, TodoChanges changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return find(id);
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(TodoSchema.TABLE).append(" SET ");
+        List<Object> args = new ArrayList<>();
+        changes.title().ifPresent(v -> set(sql, args, "title", v));
+        changes.description().ifPresent(v -> set(sql, args, "description", v));
+        changes.priority().ifPresent(v -> set(sql, args, "priority", v));
+        changes.dueDate().ifPresent(v -> set(sql, args, "due_date", Date.valueOf(v)));
+        changes.completed().ifPresent(v -> set(sql, args, "completed", v));
+        sql.setLength(sql.length() - 2);
+        sql.append(" WHERE id = ? RETURNING ").append(COLUMNS);
+        args.add(id);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** {@code DELETE /api/todo/{id}}: true when a row went. */
+    public boolean delete(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE)) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static int insertOneByOne(Connection c, List<NewTodo> todos) throws SQLException {
+        int written = 0;
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (NewTodo todo : todos) {
+                bind(ps, 1, todo);
+                written += ps.executeUpdate();
+            }
+        }
+        return written;
+    }
+
+    private static int insertBatch(Connection c, List<NewTodo> todos) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (NewTodo todo : todos) {
+                bind(ps, 1, todo);
+                ps.addBatch();
+            }
+            int written = 0;
+            for (int count : ps.executeBatch()) {
+                // with reWriteBatchedInserts pgjdbc reports SUCCESS_NO_INFO (-2) per row
+                written += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
+            }
+            return written;
+        }
+    }
+
+    private static int insertMultiRow(Connection c, List<NewTodo> todos, boolean returning, List<Todo> created)
+            throws SQLException {
+        int written = 0;
+        for (int from = 0; from < todos.size(); from += MULTIROW_CHUNK) {
+            List<NewTodo> chunk = todos.subList(from, Math.min(todos.size(), from + MULTIROW_CHUNK));
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(TodoSchema.TABLE).append(INSERT_COLUMNS)
+                    .append(" VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            }
+            if (returning) {
+                sql.append(" RETURNING ").append(COLUMNS);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (NewTodo todo : chunk) {
+                    index = bind(ps, index, todo);
+                }
+                if (returning) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            created.add(read(rs));
+                            written++;
+                        }
+                    }
+                } else {
+                    written += ps.executeUpdate();
+                }
+            }
+        }
+        return written;
+    }
+
+    private static int insertCopy(Connection c, List<NewTodo> todos) throws SQLException {
+        StringBuilder csv = new StringBuilder(todos.size() * 100);
+        for (NewTodo todo : todos) {
+            csvField(csv, todo.title()).append(',');
+            csvField(csv, todo.description()).append(',');
+            csv.append(todo.priority()).append(',');
+            if (todo.dueDate() != null) {
+                csv.append(todo.dueDate());
+            }
+            csv.append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+            return (int) copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A CSV field: quoted, quotes doubled; null stays an unquoted empty field, which COPY reads as NULL. */
+    private static StringBuilder csvField(StringBuilder csv, String value) {
+        if (value == null) {
+            return csv;
+        }
+        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    private static void set(StringBuilder sql, List<Object> args, String column, Object value) {
+        sql.append(column).append(" = ?, ");
+        args.add(value);
+    }
+
+    private static int bind(PreparedStatement ps, int index, NewTodo todo) throws SQLException {
+        ps.setString(index, todo.title());
+        ps.setString(index + 1, todo.description());
+        ps.setInt(index + 2, todo.priority());
+        if (todo.dueDate() == null) {
+            ps.setNull(index + 3, Types.DATE);
+        } else {
+            ps.setDate(index + 3, Date.valueOf(todo.dueDate()));
+        }
+        return index + 4;
+    }
+
+    private static Todo read(ResultSet rs) throws SQLException {
+        Date due = rs.getDate("due_date");
+        return new Todo(rs.getLong("id"), rs.getString("title"), rs.getString("description"), rs.getInt("priority"),
+                due == null ? null : due.toLocalDate(), rs.getBoolean("completed"),
+                rs.getObject("created_at", OffsetDateTime.class));
+    }
+}
