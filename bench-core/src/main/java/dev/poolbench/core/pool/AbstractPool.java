@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -120,13 +119,27 @@ abstract class AbstractPool implements ConnectionPool {
     }
 
     private void reportLeak(Throwable borrowedHere, String thread, Instant at) {
-        StringWriter stack = new StringWriter();
-        borrowedHere.printStackTrace(new PrintWriter(stack));
-        LeakReport report = new LeakReport(describe(), at, settings.leakThreshold(), thread, stack.toString());
+        LeakReport report = new LeakReport(describe(), at, settings.leakThreshold(), thread, callerStack(borrowedHere));
         leaks.add(report);
         LOG.warn("connection leak: a connection from the {} has been held for more than {} ms by thread {}; "
                         + "borrowed at {}", describe(), settings.leakThreshold().toMillis(), thread, report.culprit(),
                 borrowedHere);
+    }
+
+    /** The stack from the code that called {@code getConnection()} outwards: the leaking code path. */
+    private static String callerStack(Throwable borrowedHere) {
+        StackTraceElement[] frames = borrowedHere.getStackTrace();
+        int caller = 0;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().startsWith(AbstractPool.class.getName())) {
+                caller = i + 1;
+            }
+        }
+        StringBuilder stack = new StringBuilder();
+        for (int i = caller; i < frames.length; i++) {
+            stack.append(frames[i]).append('\n');
+        }
+        return stack.toString();
     }
 
     /** The plain DataSource face of the pool. */
