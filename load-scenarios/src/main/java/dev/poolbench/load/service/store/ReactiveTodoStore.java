@@ -20,7 +20,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +65,7 @@ final class ReactiveTodoStore implements TodoStore {
         this.settings = settings;
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
-                .setProperties(Map.of("application_name", applicationName))
+                .addProperty("application_name", applicationName)
                 .setCachePreparedStatements(true);
         PoolOptions options = new PoolOptions()
                 .setMaxSize(settings.poolSize() + settings.maxOverflow())
