@@ -50,8 +50,12 @@ public final class LoadRun implements Callable<Integer> {
     public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
     }
 
-    /** What a run left: its summary (null when Gatling wrote no report), where, and whether it passed. */
-    public record Result(Plan plan, Path summaryFile, Map<String, Object> summary, boolean passed, String problem) {
+    /**
+     * What a run left: its summary (null when Gatling wrote no report), where, whether it passed, and the
+     * service's process id (stopped by the time this exists).
+     */
+    public record Result(Plan plan, Path summaryFile, Map<String, Object> summary, boolean passed, String problem,
+                         long servicePid) {
     }
 
     @Option(names = "--load", defaultValue = "smoke", description = "smoke or full (default: ${DEFAULT-VALUE})")
@@ -98,7 +102,7 @@ public final class LoadRun implements Callable<Integer> {
                 try {
                     results.add(run(plan));
                 } catch (Exception e) {
-                    results.add(new Result(plan, null, null, false, e.toString()));
+                    results.add(new Result(plan, null, null, false, e.toString(), -1));
                 }
             }
         } finally {
@@ -122,9 +126,11 @@ public final class LoadRun implements Callable<Integer> {
         Map<String, Object> service;
         List<Map<String, Object>> samples;
         GatlingRun.Outcome outcome;
+        long servicePid;
         try (ServiceProcess process = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration,
                 serviceDatabase, results.resolve(plan.simulation() + "-service.log"));
              PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
+            servicePid = process.pid();
             service = LoadResult.JSON.convertValue(sampler.snapshot().path("service"), new TypeReference<>() { });
             System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
                     + process.label() + ") at " + process.url() + ", service pid " + process.pid());
@@ -142,7 +148,7 @@ public final class LoadRun implements Callable<Integer> {
             }
         }
         if (outcome.reportFolder() == null) {
-            return new Result(plan, null, null, false, "Gatling wrote no report (exit " + outcome.exitCode() + ")");
+            return new Result(plan, null, null, false, "Gatling wrote no report (exit " + outcome.exitCode() + ")", servicePid);
         }
         Map<String, Object> load = LoadResult.JSON.readValue(loadFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
         Files.deleteIfExists(loadFile);
@@ -152,7 +158,7 @@ public final class LoadRun implements Callable<Integer> {
         LoadResult.write(summaryFile, summary);
         String problem = outcome.exitCode() == 0 ? null
                 : outcome.assertionsFailed() ? "assertions failed" : "Gatling exited with " + outcome.exitCode();
-        return new Result(plan, summaryFile, summary, problem == null, problem);
+        return new Result(plan, summaryFile, summary, problem == null, problem, servicePid);
     }
 
     /** For a caller that runs its own plans: this runner over {@code database}, results under {@code out}. */
