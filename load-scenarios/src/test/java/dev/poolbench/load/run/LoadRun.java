@@ -127,8 +127,18 @@ public final class LoadRun implements Callable<Integer> {
         List<Map<String, Object>> samples;
         GatlingRun.Outcome outcome;
         long servicePid;
-        try (ServiceProcess process = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration,
-                serviceDatabase, results.resolve(plan.simulation() + "-service.log"));
+        Path serviceLog = results.resolve(plan.simulation() + "-service.log");
+        Files.deleteIfExists(serviceLog);
+        ServiceProcess started;
+        try {
+            started = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration, serviceDatabase, serviceLog);
+        } catch (java.io.IOException e) {
+            if (serviceDatabase != database) {
+                serviceDatabase.close();
+            }
+            return new Result(plan, null, null, false, e.getMessage(), -1);
+        }
+        try (ServiceProcess process = started;
              PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
             servicePid = process.pid();
             service = LoadResult.JSON.convertValue(sampler.snapshot().path("service"), new TypeReference<>() { });

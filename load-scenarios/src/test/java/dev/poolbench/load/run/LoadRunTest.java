@@ -112,6 +112,17 @@ class LoadRunTest {
         assertThat(ProcessHandle.of(result.servicePid()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     }
 
+    @Test
+    void aServiceThatRefusesItsFlagsFailsTheRunWithItsOwnWords() throws Exception {
+        ServiceConfiguration bad = new ServiceConfiguration("bad", List.of("--pool", "pgbouncer"), java.time.Duration.ZERO);
+
+        LoadRun.Result result = runner.run(new LoadRun.Plan("TodoApiSimulation", bad, Map.of()));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.problem()).contains("the service stopped before it listened (exit 2): "
+                + "todo-service: --pool = 'pgbouncer' is not accepted: one of none, static, queue, hikari");
+    }
+
     /** The same configuration with a small table, so the service starts fast. */
     private static ServiceConfiguration small(ServiceConfiguration configuration) {
         List<String> flags = new ArrayList<>(configuration.flags());

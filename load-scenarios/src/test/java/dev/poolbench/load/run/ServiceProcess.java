@@ -64,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
             if (line == null) {
                 process.waitFor(10, TimeUnit.SECONDS);
                 throw new IOException("the service stopped before it listened (exit "
-                        + (process.isAlive() ? "-" : process.exitValue()) + "); its log: " + log);
+                        + (process.isAlive() ? "-" : process.exitValue()) + "): " + lastLine(log) + " (its log: " + log + ")");
             }
             return new ServiceProcess(process, line.group(1), line.group(2));
         } catch (InterruptedException e) {
@@ -121,6 +121,20 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).trim();
+                }
+            }
+        } catch (IOException e) {
+            // no log to quote
+        }
+        return "no output";
     }
 
     /** Reads stdout until the "listening on" line; null if the process ends first. Keeps draining afterwards. */
