@@ -46,8 +46,15 @@ public final class LoadRun implements Callable<Integer> {
      * @param simulation    the class's simple name, in {@value #SIMULATIONS_PACKAGE}
      * @param configuration how the service is started
      * @param load          {@code poolbench.<knob>} overrides, by knob name
+     * @param resultName    the summary's file name, without {@code .json}: the simulation's name by default;
+     *                      a plan that runs one simulation over several configurations names each its own
      */
-    public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
+    public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load,
+                       String resultName) {
+
+        public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
+            this(simulation, configuration, load, simulation);
+        }
     }
 
     /**
@@ -118,8 +125,8 @@ public final class LoadRun implements Callable<Integer> {
     public Result run(Plan plan) throws Exception {
         Path results = out.resolve("load-results");
         Files.createDirectories(results);
-        Path summaryFile = results.resolve(plan.simulation() + ".json");
-        Path loadFile = results.resolve(plan.simulation() + ".load.json");
+        Path summaryFile = results.resolve(plan.resultName() + ".json");
+        Path loadFile = results.resolve(plan.resultName() + ".load.json");
         Files.deleteIfExists(summaryFile);
         ServiceConfiguration configuration = plan.configuration();
         Database serviceDatabase = configuration.rtt().isZero() ? database : database.throughProxy(configuration.rtt(), false);
@@ -127,7 +134,7 @@ public final class LoadRun implements Callable<Integer> {
         List<Map<String, Object>> samples;
         GatlingRun.Outcome outcome;
         long servicePid;
-        Path serviceLog = results.resolve(plan.simulation() + "-service.log");
+        Path serviceLog = results.resolve(plan.resultName() + "-service.log");
         Files.deleteIfExists(serviceLog);
         ServiceProcess started;
         try {

@@ -119,9 +119,9 @@ public final class LoadSettings {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw SettingsException.badValue(TARGET, url, "an http URL on this machine, e.g. " + DEFAULT_TARGET);
+            uri = null;
         }
-        String host = uri.getHost();
+        String host = uri == null ? null : uri.getHost();
         boolean loopback = false;
         if (host != null && "http".equals(uri.getScheme())) {
             try {

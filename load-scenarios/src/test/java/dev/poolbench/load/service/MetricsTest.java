@@ -14,6 +14,8 @@ class MetricsTest {
         ServiceOptions options = RunningService.options(Execution.WORKER).withPool(PoolSettings.of(PoolStrategy.HIKARI));
         try (RunningService running = RunningService.start(options, 5)) {
             assertThat(running.http.get("/api/todo/1").status()).isEqualTo(200);
+            assertThat(running.http.get("/api/todo/abc").status()).isEqualTo(400);
+            assertThat(running.http.get("/api/nowhere").status()).isEqualTo(404);
 
             Http.Response metrics = running.http.get("/metrics");
 
@@ -23,6 +25,8 @@ class MetricsTest {
                     .contains("hikaricp_connections_acquire_seconds_count{pool=\"poolbench-hikari-")
                     .contains("poolbench_pool_opened{pool=\"hikari\"}")
                     .contains("poolbench_http_requests_seconds_count{method=\"GET\",route=\"/api/todo/:id\",status=\"200\"} 1")
+                    .contains("poolbench_http_requests_seconds_count{method=\"GET\",route=\"/api/todo/:id\",status=\"400\"} 1")
+                    .contains("poolbench_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 1")
                     .contains("jvm_memory_used_bytes");
         }
     }
