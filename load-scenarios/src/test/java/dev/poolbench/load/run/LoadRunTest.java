@@ -3,6 +3,7 @@ package dev.poolbench.load.run;
 import dev.poolbench.core.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  * each report percentile must sit at the right rank of the run's own response times, within 5 points
  * (the report's p95 must lie between the exact p90 and p100), and the summary's must be that exact rank.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LoadRunTest {
 
     @TempDir
