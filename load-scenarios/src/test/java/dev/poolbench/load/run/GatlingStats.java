@@ -61,6 +61,18 @@ public final class GatlingStats {
             return histogram.isEmpty() ? 0 : histogram.lastKey();
         }
 
+        /** The mean response time, to the hundredth of a millisecond (the report shows it truncated). */
+        public double mean() {
+            if (total == 0) {
+                return 0;
+            }
+            double sum = 0;
+            for (Map.Entry<Integer, Long> bucket : histogram.entrySet()) {
+                sum += (double) bucket.getKey() * bucket.getValue();
+            }
+            return Math.round(sum / total * 100) / 100.0;
+        }
+
         /** The share of responses that took at most {@code ms}. */
         public double shareAtMost(int ms) {
             return total == 0 ? 0 : histogram.headMap(ms + 1).values().stream().mapToLong(Long::longValue).sum() / (double) total;
@@ -108,7 +120,7 @@ public final class GatlingStats {
         Figures figures = new Figures(stats.count(), count(data, request, group, OK$.MODULE$),
                 count(data, request, group, KO$.MODULE$), stats.meanRequestsPerSec(), latency, histogram);
         latency.put("min", stats.min());
-        latency.put("mean", stats.mean());
+        latency.put("mean", figures.mean());
         for (double p : PERCENTILES) {
             latency.put("p" + (int) p, figures.percentile(p));
         }
