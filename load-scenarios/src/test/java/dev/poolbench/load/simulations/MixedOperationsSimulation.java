@@ -81,7 +81,7 @@ public class MixedOperationsSimulation extends Simulation {
         int users = load.integer("users", 5, 5, 0, 10_000);
         int workers = load.integer("jobs", 4, 4, 0, 1_000);
         double minSuccessPercent = load.percent("minSuccessPercent", 99, 99);
-        int maxP95Ms = load.integer("maxP95Ms", 5_000, 2_000, 1, 600_000);
+        int maxP95Ms = load.integer("maxP95Ms", 5_000, 5_000, 1, 600_000);
         load.publish();
 
         setUp(people.injectOpen(atOnceUsers(users)), jobs.injectOpen(atOnceUsers(workers)))
