@@ -32,8 +32,9 @@ import java.util.TreeSet;
 /**
  * One benchmark run: validate everything, start (or reach) the database once, run the JMH runs with
  * every fork using that database, then write the files beside the results: {@code results.json},
- * {@code environment.json}, {@code server-connections.json}, {@code pool-sizing.json} and, when
- * {@code pgbench} is on the PATH, {@code pgbench.json}. Results are rewritten after every JMH run, so
+ * {@code environment.json}, {@code server-connections.json}, {@code pool-sizing.json}, when
+ * {@code pgbench} is on the PATH {@code pgbench.json}, and for a profile run (or with
+ * {@code -Dbench.faults=true}) the fault scenarios' {@code faults.json}. Results are rewritten after every JMH run, so
  * an interrupted run keeps what it measured.
  */
 public final class BenchmarkRun {
@@ -62,7 +63,7 @@ public final class BenchmarkRun {
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve(ServerConnectionsLog.LINES));
         List<RunResult> results = new ArrayList<>();
-        try (Database db = Databases.start(dbSettings)) {
+        try (RunStatus status = new RunStatus(out, runs.size()); Database db = Databases.start(dbSettings)) {
             Path handoff = DatabaseHandoff.write(db, out);
             try {
                 writeEnvironment(db, dbSettings, profile, parameters);
@@ -72,11 +73,20 @@ public final class BenchmarkRun {
                             run.getIncludes(), run.getThreads().orElse(1));
                     results.addAll(new Runner(forForks(run, handoff)).run());
                     writeResults(results);
+                    status.finishedJmhRun();
                 }
                 ServerConnectionsLog.fold(out);
                 PoolSizingSummary.write(results, Runtime.getRuntime().availableProcessors(),
                         settings.integer("bench.spindles", 0, 0, 1000), out);
                 measureNativeCeiling(db, results, profile);
+                if (settings.bool("bench.faults", profile != null && profile != Profile.SMOKE)) {
+                    try {
+                        FaultScenarios.run(db, out);
+                    } catch (java.sql.SQLException e) {
+                        throw new IOException("the fault scenarios failed: " + e.getMessage(), e);
+                    }
+                }
+                status.complete();
             } finally {
                 Files.deleteIfExists(handoff);
             }

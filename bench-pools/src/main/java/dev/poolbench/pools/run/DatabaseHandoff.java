@@ -30,6 +30,7 @@ public final class DatabaseHandoff {
         Files.createDirectories(directory);
         Path file = Files.createTempFile(directory, "db-handoff", ".properties",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        file.toFile().deleteOnExit(); // also on Ctrl-C, when the runner's finally blocks never run
         Properties p = new Properties();
         p.setProperty("url", database.jdbcUrl());
         p.setProperty("user", database.user());

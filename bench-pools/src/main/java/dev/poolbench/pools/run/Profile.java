@@ -22,6 +22,8 @@ import java.util.Map;
  * in the server and settle within a second.
  */
 public enum Profile {
+    /** One short point per benchmark: does everything work against this database? Not for conclusions. */
+    SMOKE(1, 0, 1, 0, 1, 1, 1, 1, 2),
     QUICK(1, 4, 2, 1, 1, 3, 1, 3, 3),
     FULL(2, 5, 2, 3, 1, 5, 2, 5, 10);
 
@@ -56,7 +58,8 @@ public enum Profile {
     /** One JMH run per grid and thread count. */
     List<Options> runs() {
         List<Options> runs = new ArrayList<>();
-        for (Grid grid : this == QUICK ? quickGrids() : fullGrids()) {
+        List<Grid> grids = this == SMOKE ? smokeGrids() : this == QUICK ? quickGrids() : fullGrids();
+        for (Grid grid : grids) {
             for (int threads : grid.threads) {
                 ChainedOptionsBuilder b = new OptionsBuilder()
                         .include("dev\\.poolbench\\.pools\\." + grid.benchmark + "$")
@@ -72,6 +75,16 @@ public enum Profile {
             }
         }
         return runs;
+    }
+
+    private static List<Grid> smokeGrids() {
+        return List.of(
+                new Grid("Acquire.acquire", List.of(2), params("strategy=hikari")),
+                new Grid("Query.throughput", List.of(2), params("strategy=queue")),
+                new Grid("Query.latency", List.of(2), params("strategy=hikari")),
+                new Grid("Insert.insert", List.of(1), params("insertMode=copy", "batchSize=100")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true", "rows=10000")),
+                new Grid("PoolSizing.aggregate", List.of(4), params("poolSize=2")));
     }
 
     private static List<Grid> quickGrids() {

@@ -50,7 +50,7 @@ class BenchmarkMainTest {
         assertThat(runCapturing(new String[] {"Query", "-jvmArgsAppend", "-Dbench.db=sqlite"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: bench.db = 'sqlite' is not accepted: one of auto, testcontainers, embedded, external\n");
         assertThat(runCapturing(new String[0], Settings.of(Map.of("bench.profile", "huge"))).err)
-                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of quick, full\n");
+                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of smoke, quick, full\n");
     }
 
     @Test
