@@ -53,6 +53,10 @@ final class ServiceCommand {
             description = "seed 004's read cache for GET /api/todo/{id}; 0 = off (default: ${DEFAULT-VALUE})")
     String cacheTtl;
 
+    @Option(names = "--jit", paramLabel = "default|on|off", defaultValue = "default",
+            description = "PostgreSQL's JIT for the service's sessions (seed 002: off); default leaves the server's (default: ${DEFAULT-VALUE})")
+    String jit;
+
     @Option(names = "--execution", paramLabel = "event-loop|worker|virtual|reactive", defaultValue = "event-loop",
             description = "where database calls run (default: ${DEFAULT-VALUE})")
     String execution;
@@ -110,6 +114,7 @@ final class ServiceCommand {
         boolean ping = Settings.parseBoolean("--pre-ping", prePing);
         boolean indexed = onOff("--indexes", indexes);
         Duration ttl = Settings.parseDuration("--cache-ttl", cacheTtl);
+        Jit sessionJit = Settings.parseChoice("--jit", jit, Jit.class);
         Execution where = Settings.parseChoice("--execution", execution, Execution.class);
         int workers = Settings.parseInt("--worker-threads", workerThreads, 1, 1000);
         int rows = Settings.parseInt("--seed-rows", seedRows, 0, 10_000_000);
@@ -120,7 +125,7 @@ final class ServiceCommand {
         } catch (SettingsException e) {
             throw new SettingsException(asFlags(e.getMessage()));
         }
-        return new ServiceOptions(poolSettings, indexed, ttl, where, workers, host, listenPort, rows, configuration,
+        return new ServiceOptions(poolSettings, indexed, ttl, sessionJit, where, workers, host, listenPort, rows, configuration,
                 ServiceOptions.DEFAULT_APPLICATION);
     }
 

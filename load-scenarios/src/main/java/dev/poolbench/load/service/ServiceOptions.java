@@ -18,6 +18,7 @@ import java.util.Objects;
  *                      pre-ping apply, to vertx-pg-client's own pool (see {@link #poolName()})
  * @param indexes       seed 001's four indexes on the todos table
  * @param cacheTtl      seed 004's read cache for {@code GET /api/todo/{id}}; zero means no cache
+ * @param jit           PostgreSQL's JIT for the service's sessions (seed 002); {@link Jit#DEFAULT} leaves the server's
  * @param execution     where the database calls run
  * @param workerThreads Vert.x's worker pool size ({@link Execution#WORKER})
  * @param host          the address to listen on; loopback by default
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param configuration the configuration's name in results ({@value #CUSTOM} when flags were given one by one)
  * @param applicationName what the service's connections are called in {@code pg_stat_activity}
  */
-public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheTtl, Execution execution,
+public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheTtl, Jit jit, Execution execution,
                              int workerThreads, String host, int port, int seedRows, String configuration,
                              String applicationName) {
 
@@ -39,6 +40,7 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
     public ServiceOptions {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
+        Objects.requireNonNull(jit, "jit");
         Objects.requireNonNull(execution, "execution");
         configuration = configuration == null || configuration.isBlank() ? CUSTOM : configuration;
         applicationName = applicationName == null || applicationName.isBlank() ? DEFAULT_APPLICATION : applicationName;
@@ -54,42 +56,46 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         }
     }
 
-    /** The seeds' baseline: queue 5+10, timeout 30 s, event loop, indexes off, no cache, port 8080. */
+    /** The seeds' baseline: queue 5+10, timeout 30 s, event loop, indexes off, no cache, the server's JIT, port 8080. */
     public static ServiceOptions defaults() {
-        return new ServiceOptions(PoolSettings.of(PoolStrategy.QUEUE), false, Duration.ZERO, Execution.EVENT_LOOP,
+        return new ServiceOptions(PoolSettings.of(PoolStrategy.QUEUE), false, Duration.ZERO, Jit.DEFAULT, Execution.EVENT_LOOP,
                 20, "127.0.0.1", 8080, DEFAULT_SEED_ROWS, CUSTOM, DEFAULT_APPLICATION);
     }
 
     public ServiceOptions withPool(PoolSettings value) {
-        return new ServiceOptions(value, indexes, cacheTtl, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(value, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withExecution(Execution value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, value, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, value, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withCacheTtl(Duration value) {
-        return new ServiceOptions(pool, indexes, value, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, value, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+    }
+
+    public ServiceOptions withJit(Jit value) {
+        return new ServiceOptions(pool, indexes, cacheTtl, value, execution, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withIndexes(boolean value) {
-        return new ServiceOptions(pool, value, cacheTtl, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, value, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withPort(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, execution, workerThreads, host, value, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, value, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withSeedRows(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, execution, workerThreads, host, port, value, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, value, configuration, applicationName);
     }
 
     public ServiceOptions withApplicationName(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, execution, workerThreads, host, port, seedRows, configuration, value);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, value);
     }
 
     public ServiceOptions withConfiguration(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, execution, workerThreads, host, port, seedRows, value, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, value, applicationName);
     }
 
     /** The pool as results name it: the strategy, or {@code vertx-pg} for vertx-pg-client's own pool. */
@@ -113,6 +119,9 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         if (cached()) {
             label.append(", cache ttl ").append(show(cacheTtl));
         }
+        if (jit != Jit.DEFAULT) {
+            label.append(", jit ").append(jit.spelling());
+        }
         return label.toString();
     }
 
@@ -127,6 +136,7 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         d.put("prePing", pool.prePing());
         d.put("indexes", indexes ? "on" : "off");
         d.put("cacheTtlMs", cacheTtl.toMillis());
+        d.put("jit", jit.spelling());
         d.put("execution", execution.spelling());
         d.put("label", label());
         return d;

@@ -26,7 +26,7 @@ class ServiceCommandTest {
         assertThat(options).isEqualTo(ServiceOptions.defaults());
         assertThat(options.label()).isEqualTo("queue 5+10, timeout 30s, event-loop, indexes off");
         assertThat(options.describe()).containsEntry("pool", "queue").containsEntry("poolTimeoutMs", 30_000L)
-                .containsEntry("execution", "event-loop").containsEntry("cacheTtlMs", 0L);
+                .containsEntry("execution", "event-loop").containsEntry("cacheTtlMs", 0L).containsEntry("jit", "default");
     }
 
     @Test
@@ -34,9 +34,11 @@ class ServiceCommandTest {
         ServiceOptions options = ServiceCommand.parse("--pool", "hikari", "--pool-size", "20", "--max-overflow", "30",
                 "--pool-timeout", "20s", "--recycle", "300s", "--pre-ping", "--indexes", "on", "--cache-ttl", "5m",
                 "--execution", "worker", "--worker-threads", "40", "--seed-rows", "0", "--port", "0",
-                "--configuration", "seed-004").options();
+                "--configuration", "seed-004", "--jit", "off").options();
 
-        assertThat(options.label()).isEqualTo("hikari 20+30, timeout 20s, recycle 300s, pre-ping, worker, indexes on, cache ttl 300s");
+        assertThat(options.label()).isEqualTo("hikari 20+30, timeout 20s, recycle 300s, pre-ping, worker, indexes on, cache ttl 300s, jit off");
+        assertThat(options.jit()).isEqualTo(Jit.OFF);
+        assertThat(options.describe()).containsEntry("jit", "off");
         assertThat(options.configuration()).isEqualTo("seed-004");
         assertThat(options.workerThreads()).isEqualTo(40);
         assertThat(options.seedRows()).isZero();
@@ -63,6 +65,7 @@ class ServiceCommandTest {
         --pre-ping=maybe         ; --pre-ping = 'maybe' is not accepted: true or false (also on/off, yes/no)
         --indexes yes            ; --indexes = 'yes' is not accepted: on or off
         --cache-ttl forever      ; --cache-ttl = 'forever' is not accepted: a duration of zero or more, such as 250ms, 30s, 10m, 1h (a bare number means seconds)
+        --jit maybe              ; --jit = 'maybe' is not accepted: one of default, on, off
         --execution async        ; --execution = 'async' is not accepted: one of event-loop, worker, virtual, reactive
         --worker-threads 0       ; --worker-threads = '0' is not accepted: a whole number from 1 to 1000
         --port 70000             ; --port = '70000' is not accepted: a whole number from 0 to 65535

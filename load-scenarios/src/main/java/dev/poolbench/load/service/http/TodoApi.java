@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The seed's TODO API ({@code test_todo_api.py}'s endpoints) plus {@code /api/health/pool} (seed 003's
- * monitoring endpoint) and {@code /metrics}. Every error is JSON {@code {"status": N, "error": "..."}}:
+ * monitoring endpoint), {@code /api/health/session} (one of the service's own connections as the server sees
+ * it: backend pid, application name, {@code jit}) and {@code /metrics}. Every error is JSON {@code {"status": N, "error": "..."}}:
  * 400/422 for what the client sent, 404 for what is not there, 503 with the pool's own message when no
  * connection came within poolTimeout, 500 with one line (never a stack trace) for anything else.
  */
@@ -75,6 +76,10 @@ public final class TodoApi {
                     return null;
                 })));
         router.get("/api/health/pool").handler(ctx -> answer(ctx, 200, health.get()));
+        router.get("/api/health/session").handler(ctx -> answer(ctx, 200, store.session().map(session -> new JsonObject()
+                .put("backendPid", session.backendPid())
+                .put("applicationName", session.applicationName())
+                .put("jit", session.jit()))));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .end(registry.scrape()));

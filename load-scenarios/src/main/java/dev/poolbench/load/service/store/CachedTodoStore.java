@@ -90,6 +90,11 @@ final class CachedTodoStore implements TodoStore {
     }
 
     @Override
+    public Future<Session> session() {
+        return store.session();
+    }
+
+    @Override
     public PoolStats poolStats() {
         return store.poolStats();
     }

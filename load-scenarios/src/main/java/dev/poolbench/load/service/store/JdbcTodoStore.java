@@ -10,6 +10,9 @@ import dev.poolbench.core.todo.TodoFilter;
 import dev.poolbench.core.todo.TodoRepository;
 import io.vertx.core.Future;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +58,18 @@ final class JdbcTodoStore implements TodoStore {
     @Override
     public Future<Boolean> delete(long id) {
         return run(() -> repository.delete(id));
+    }
+
+    @Override
+    public Future<Session> session() {
+        return run(() -> {
+            try (Connection c = pool.dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement(Session.QUERY);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Session(rs.getInt(1), rs.getString(2), rs.getString(3));
+            }
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.poolbench.core.todo.Todo;
 import dev.poolbench.core.todo.TodoChanges;
 import dev.poolbench.core.todo.TodoFilter;
 import dev.poolbench.core.todo.TodoSchema;
+import dev.poolbench.load.service.Jit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -39,6 +40,7 @@ import java.util.function.Function;
  *   <tr><td>prePing</td><td>done here: a {@code SELECT 1} on each borrowed connection; a failed one is
  *       closed and one more connection is tried, as SQLAlchemy's pool_pre_ping does</td></tr>
  *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
+ *   <tr><td>jit</td><td>the startup packet's {@code options} ({@code -c jit=off}), as pgjdbc's {@code options}</td></tr>
  * </table>
  * The SQL is {@code TodoRepository}'s, with PostgreSQL's {@code $n} parameters.
  */
@@ -61,12 +63,14 @@ final class ReactiveTodoStore implements TodoStore {
     private final AtomicLong validationFailures = new AtomicLong();
 
     ReactiveTodoStore(Vertx vertx, PoolSettings settings, String host, int port, String database, String user,
-                      String password, String applicationName) {
+                      String password, String applicationName, Jit jit) {
         this.settings = settings;
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
                 .addProperty("application_name", applicationName)
                 .setCachePreparedStatements(true);
+        // sent in the startup packet, as pgjdbc sends its own options property
+        jit.startupOptions().ifPresent(options -> connect.addProperty("options", options));
         PoolOptions options = new PoolOptions()
                 .setMaxSize(settings.poolSize() + settings.maxOverflow())
                 .setMaxWaitQueueSize(-1)
@@ -159,6 +163,14 @@ final class ReactiveTodoStore implements TodoStore {
     @Override
     public Future<Boolean> delete(long id) {
         return withConnection(c -> c.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1));
+    }
+
+    @Override
+    public Future<Session> session() {
+        return withConnection(c -> c.query(Session.QUERY).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new Session(row.getInteger(0), row.getString(1), row.getString(2));
+        }));
     }
 
     @Override

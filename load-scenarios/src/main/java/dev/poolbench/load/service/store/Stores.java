@@ -1,6 +1,7 @@
 package dev.poolbench.load.service.store;
 
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.PhysicalConnections;
 import dev.poolbench.core.db.Redaction;
 import dev.poolbench.core.pool.ConnectionPool;
 import dev.poolbench.core.pool.Pools;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds the store {@link ServiceOptions} describe: pool, execution, and the optional read cache. */
@@ -41,7 +43,12 @@ public final class Stores {
             execution = "reactive (vertx-pg-client)";
         } else {
             Blocking blocking = blocking(options, vertx);
-            ConnectionPool pool = Pools.create(options.pool(), database.connections(options.applicationName()),
+            PhysicalConnections plain = database.connections(options.applicationName());
+            // pgjdbc sends its options property in the startup packet: -c jit=off sets the session's jit
+            PhysicalConnections connections = options.jit().startupOptions()
+                    .map(startup -> plain.with(Map.of("options", startup)))
+                    .orElse(plain);
+            ConnectionPool pool = Pools.create(options.pool(), connections,
                     hikari -> hikari.setMetricRegistry(registry));
             store = new JdbcTodoStore(pool, blocking);
             execution = blocking.describe();
@@ -86,6 +93,6 @@ public final class Stores {
         }
         String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
         return new ReactiveTodoStore(vertx, options.pool(), uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                path, database.user(), database.password(), options.applicationName());
+                path, database.user(), database.password(), options.applicationName(), options.jit());
     }
 }

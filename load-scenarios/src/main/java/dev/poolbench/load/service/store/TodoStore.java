@@ -31,6 +31,9 @@ public interface TodoStore {
 
     Future<Boolean> delete(long id);
 
+    /** Borrows a connection as any request does and asks the server about its session. */
+    Future<Session> session();
+
     /** The pool behind the store, in bench-core's uniform snapshot. */
     PoolStats poolStats();
 
