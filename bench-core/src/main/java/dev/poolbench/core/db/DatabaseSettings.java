@@ -31,7 +31,7 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
     public static final String RTT = "bench.db.rtt";
 
     /** A round trip longer than this is a typo, not a cloud region. */
-    static final Duration MAX_RTT = Duration.ofSeconds(10);
+    public static final Duration MAX_RTT = Duration.ofSeconds(10);
 
     /** The official image; CI substitutes a locally built one through {@code BENCH_PG_IMAGE}. */
     public static final String DEFAULT_IMAGE = "postgres:17";

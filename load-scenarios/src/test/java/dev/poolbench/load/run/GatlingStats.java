@@ -82,7 +82,11 @@ public final class GatlingStats {
     public record Error(String message, long count) {
     }
 
-    public record RunStats(String simulationClass, Instant startedAt, Instant endedAt, Figures all,
+    /**
+     * @param durationMs the span Gatling's throughput is over, first record to last, in milliseconds (Gatling itself
+     *                   divides by it rounded up to whole seconds, which a short run cannot afford)
+     */
+    public record RunStats(String simulationClass, Instant startedAt, Instant endedAt, long durationMs, Figures all,
                            Map<String, Figures> byRequest, List<Error> errors) {
     }
 
@@ -102,8 +106,8 @@ public final class GatlingStats {
             errors.add(new Error(error.message(), error.count()));
         }
         return new RunStats(data.runInfo().simulationClassName(), Instant.ofEpochMilli(data.runInfo().runStart()),
-                Instant.ofEpochMilli(data.runInfo().injectEnd()), figures(data, holder, Option.empty(), Option.empty()),
-                byRequest, errors);
+                Instant.ofEpochMilli(data.runInfo().injectEnd()), data.runInfo().injectEnd() - data.runInfo().injectStart(),
+                figures(data, holder, Option.empty(), Option.empty()), byRequest, errors);
     }
 
     /** Latencies over all requests, OK and KO alike, as the report's table and Gatling's assertions take them. */

@@ -1,5 +1,6 @@
 package dev.poolbench.load.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * The summary of one simulation run, format {@value #FORMAT} as {@code docs/result-files.md} specifies it:
- * service configuration, load, requests, OK/KO, throughput, latency percentiles overall and per request
- * name, Gatling's error messages, and the pool samples taken while it ran.
+ * service configuration, load, requests, OK/KO, throughput, todo operations, latency percentiles overall and
+ * per request name, Gatling's error messages, the pool's peaks, the read cache's hits and misses, and the
+ * pool samples taken while it ran.
  */
 final class LoadResult {
 
@@ -25,8 +27,14 @@ final class LoadResult {
     private LoadResult() {
     }
 
+    /**
+     * @param countedOperations todo operations the simulation counted in its answers, by request name, for requests
+     *                          that carry more than one (a bulk create); every other answered request carries one
+     * @param before            the service's health just before the run, {@code after} just after it
+     */
     static Map<String, Object> summary(String simulation, String configuration, Map<String, Object> service,
                                        Map<String, Object> load, GatlingStats.RunStats stats,
+                                       Map<String, Long> countedOperations, JsonNode before, JsonNode after,
                                        List<Map<String, Object>> poolSamples, String gatlingReport) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("format", FORMAT);
@@ -36,9 +44,16 @@ final class LoadResult {
         summary.put("load", load);
         summary.put("startedAt", stats.startedAt().toString());
         summary.put("endedAt", stats.endedAt().toString());
+        summary.put("durationMs", stats.durationMs());
         summary.put("requests", requests(stats.all()));
         summary.put("successRate", stats.all().total() == 0 ? 0.0 : (double) stats.all().ok() / stats.all().total());
         summary.put("throughputRps", stats.all().throughputRps());
+        long operations = 0;
+        for (Map.Entry<String, GatlingStats.Figures> request : stats.byRequest().entrySet()) {
+            operations += operations(request.getKey(), request.getValue(), countedOperations);
+        }
+        summary.put("operations", operations);
+        summary.put("operationsPerSecond", perSecond(operations, stats.durationMs()));
         summary.put("latencyMs", stats.all().latencyMs());
         List<Map<String, Object>> byRequest = new ArrayList<>();
         stats.byRequest().forEach((name, figures) -> {
@@ -46,6 +61,9 @@ final class LoadResult {
             request.put("name", name);
             request.put("requests", requests(figures));
             request.put("throughputRps", figures.throughputRps());
+            long carried = operations(name, figures, countedOperations);
+            request.put("operations", carried);
+            request.put("operationsPerSecond", perSecond(carried, stats.durationMs()));
             request.put("latencyMs", figures.latencyMs());
             byRequest.add(request);
         });
@@ -58,6 +76,10 @@ final class LoadResult {
             errors.add(e);
         }
         summary.put("errors", errors);
+        summary.put("pool", pool(before, after, poolSamples));
+        if (after.path("cache").path("enabled").asBoolean(false)) {
+            summary.put("cache", cache(before, after));
+        }
         summary.put("poolSamples", poolSamples);
         summary.put("gatlingReport", gatlingReport);
         return summary;
@@ -66,6 +88,51 @@ final class LoadResult {
     static void write(Path file, Map<String, Object> content) throws IOException {
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), content);
+    }
+
+    /** The todo operations answered requests named {@code name} carried: as counted, else one per OK request. */
+    private static long operations(String name, GatlingStats.Figures figures, Map<String, Long> counted) {
+        return counted.containsKey(name) ? counted.get(name) : figures.ok();
+    }
+
+    /** Operations over the run's exact span (Gatling's throughput rounds the span up to whole seconds). */
+    private static double perSecond(long operations, long durationMs) {
+        return durationMs <= 0 ? 0.0 : operations * 1000.0 / durationMs;
+    }
+
+    /**
+     * The pool as the run used it: its capacity (0: no limit of its own, {@code none}), the highest active,
+     * waiting and server-connection figures among the samples, peak usage (peak active / capacity), and the
+     * pool timeouts during the run (the service's counter after minus before).
+     */
+    static Map<String, Object> pool(JsonNode before, JsonNode after, List<Map<String, Object>> samples) {
+        Map<String, Object> pool = new LinkedHashMap<>();
+        int capacity = after.path("pool").path("capacity").asInt();
+        int peakActive = peak(samples, "active");
+        pool.put("name", after.path("pool").path("name").asText());
+        pool.put("capacity", capacity);
+        pool.put("peakActive", peakActive);
+        pool.put("peakUsage", capacity == 0 ? null : (double) peakActive / capacity);
+        pool.put("peakWaiting", peak(samples, "waiting"));
+        pool.put("peakServerConnections", peak(samples, "serverTotal"));
+        pool.put("timeouts", after.path("pool").path("timeouts").asLong() - before.path("pool").path("timeouts").asLong());
+        pool.put("samples", samples.size());
+        return pool;
+    }
+
+    /** The read cache's lookups during the run, from the service's own counters (after minus before). */
+    static Map<String, Object> cache(JsonNode before, JsonNode after) {
+        long hits = after.path("cache").path("hits").asLong() - before.path("cache").path("hits").asLong();
+        long misses = after.path("cache").path("misses").asLong() - before.path("cache").path("misses").asLong();
+        Map<String, Object> cache = new LinkedHashMap<>();
+        cache.put("hits", hits);
+        cache.put("misses", misses);
+        cache.put("hitRate", hits + misses == 0 ? null : (double) hits / (hits + misses));
+        return cache;
+    }
+
+    private static int peak(List<Map<String, Object>> samples, String figure) {
+        return samples.stream().mapToInt(sample -> ((Number) sample.get(figure)).intValue()).max().orElse(0);
     }
 
     private static Map<String, Object> requests(GatlingStats.Figures figures) {

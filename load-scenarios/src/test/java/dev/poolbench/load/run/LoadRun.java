@@ -1,6 +1,7 @@
 package dev.poolbench.load.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
@@ -46,14 +47,21 @@ public final class LoadRun implements Callable<Integer> {
      * @param simulation    the class's simple name, in {@value #SIMULATIONS_PACKAGE}
      * @param configuration how the service is started
      * @param load          {@code poolbench.<knob>} overrides, by knob name
-     * @param resultName    the summary's file name, without {@code .json}: the simulation's name by default;
-     *                      a plan that runs one simulation over several configurations names each its own
+     * @param resultName    the summary's file name, without {@code .json}, under {@code load-results/}: the
+     *                      simulation's name by default; a plan that runs one simulation over several
+     *                      configurations names each its own (it may name a folder: {@code claims/baseline})
+     * @param warmUp        whether one todo's life ({@link WarmUp}) goes through the service before Gatling starts,
+     *                      so a run that measures throughput does not pay for the first connection
      */
     public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load,
-                       String resultName) {
+                       String resultName, boolean warmUp) {
 
         public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
             this(simulation, configuration, load, simulation);
+        }
+
+        public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load, String resultName) {
+            this(simulation, configuration, load, resultName, false);
         }
     }
 
@@ -91,6 +99,9 @@ public final class LoadRun implements Callable<Integer> {
         DatabaseSettings databaseSettings;
         try {
             level = Settings.parseChoice("--load", load, LoadSettings.Level.class);
+            if (level == LoadSettings.Level.CLAIMS) {
+                throw SettingsException.badValue("--load", load, "smoke or full (the claims run is ClaimsLoadRun)");
+            }
             plans = VERIFY.stream().filter(p -> only == null || only.contains(p.simulation())).toList();
             if (plans.isEmpty()) {
                 throw new SettingsException("--simulations = '" + String.join(",", only) + "' is not accepted: one or more of "
@@ -124,14 +135,18 @@ public final class LoadRun implements Callable<Integer> {
     /** Runs {@code plan} against this run's database; the service is stopped before this returns, whatever happened. */
     public Result run(Plan plan) throws Exception {
         Path results = out.resolve("load-results");
-        Files.createDirectories(results);
         Path summaryFile = results.resolve(plan.resultName() + ".json");
         Path loadFile = results.resolve(plan.resultName() + ".load.json");
+        Path countsFile = results.resolve(plan.resultName() + ".counts.json");
+        Files.createDirectories(summaryFile.getParent());
         Files.deleteIfExists(summaryFile);
+        Files.deleteIfExists(countsFile);
         ServiceConfiguration configuration = plan.configuration();
         Database serviceDatabase = configuration.rtt().isZero() ? database : database.throughProxy(configuration.rtt(), false);
         Map<String, Object> service;
         List<Map<String, Object>> samples;
+        JsonNode before;
+        JsonNode after;
         GatlingRun.Outcome outcome;
         long servicePid;
         Path serviceLog = results.resolve(plan.resultName() + "-service.log");
@@ -145,20 +160,28 @@ public final class LoadRun implements Callable<Integer> {
             }
             return new Result(plan, null, null, false, e.getMessage(), -1);
         }
-        try (ServiceProcess process = started;
-             PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
+        try (ServiceProcess process = started) {
             servicePid = process.pid();
-            service = LoadResult.JSON.convertValue(sampler.snapshot().path("service"), new TypeReference<>() { });
-            System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
-                    + process.label() + ") at " + process.url() + ", service pid " + process.pid());
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put(LoadSettings.TARGET, process.url());
-            properties.put(LoadSettings.LEVEL, Settings.spelling(level));
-            properties.put(LoadSettings.LOAD_FILE, loadFile.toString());
-            plan.load().forEach((knob, value) -> properties.put("poolbench." + knob, value));
-            outcome = GatlingRun.run(SIMULATIONS_PACKAGE + plan.simulation(), out.resolve("gatling"),
-                    configuration.name() + ": " + process.label(), properties, timeoutSeconds());
-            samples = sampler.samples();
+            if (plan.warmUp()) {
+                WarmUp.lifeCycle(process.url());
+            }
+            try (PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
+                before = sampler.snapshot();
+                service = LoadResult.JSON.convertValue(before.path("service"), new TypeReference<>() { });
+                System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
+                        + process.label() + ") at " + process.url() + ", service pid " + process.pid()
+                        + (configuration.rtt().isZero() ? "" : ", database round trip " + configuration.rtt().toMillis() + " ms"));
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put(LoadSettings.TARGET, process.url());
+                properties.put(LoadSettings.LEVEL, Settings.spelling(level));
+                properties.put(LoadSettings.LOAD_FILE, loadFile.toString());
+                properties.put(LoadSettings.COUNTS_FILE, countsFile.toString());
+                plan.load().forEach((knob, value) -> properties.put("poolbench." + knob, value));
+                outcome = GatlingRun.run(SIMULATIONS_PACKAGE + plan.simulation(), out.resolve("gatling"),
+                        configuration.name() + ": " + process.label(), properties, timeoutSeconds());
+                samples = sampler.samples();
+                after = sampler.snapshot();
+            }
         } finally {
             if (serviceDatabase != database) {
                 serviceDatabase.close();
@@ -169,9 +192,16 @@ public final class LoadRun implements Callable<Integer> {
         }
         Map<String, Object> load = LoadResult.JSON.readValue(loadFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
         Files.deleteIfExists(loadFile);
-        String report = results.relativize(outcome.reportFolder().resolve("index.html")).toString();
+        if (plan.warmUp()) {
+            load.put("warmUpRequests", WarmUp.REQUESTS);
+        }
+        Map<String, Long> counted = Files.isRegularFile(countsFile)
+                ? LoadResult.JSON.readValue(countsFile.toFile(), new TypeReference<LinkedHashMap<String, Long>>() { })
+                : Map.of();
+        Files.deleteIfExists(countsFile);
+        String report = summaryFile.getParent().relativize(outcome.reportFolder().resolve("index.html")).toString();
         Map<String, Object> summary = LoadResult.summary(plan.simulation(), configuration.name(), service, load,
-                GatlingStats.read(outcome.reportFolder()), samples, report);
+                GatlingStats.read(outcome.reportFolder()), counted, before, after, samples, report);
         LoadResult.write(summaryFile, summary);
         String problem = outcome.exitCode() == 0 ? null
                 : outcome.assertionsFailed() ? "assertions failed" : "Gatling exited with " + outcome.exitCode();
@@ -189,7 +219,7 @@ public final class LoadRun implements Callable<Integer> {
     }
 
     private long timeoutSeconds() {
-        return level == LoadSettings.Level.FULL ? 3600 : 600;
+        return level == LoadSettings.Level.SMOKE ? 600 : 3600;
     }
 
     private void writeEnvironment(List<Plan> plans) throws Exception {

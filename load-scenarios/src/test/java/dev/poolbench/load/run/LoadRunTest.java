@@ -62,14 +62,14 @@ class LoadRunTest {
         assertThat(result.summaryFile()).isEqualTo(out.resolve("load-results").resolve(plan.simulation() + ".json"));
         Map<String, Object> summary = LoadResult.JSON.readValue(result.summaryFile().toFile(), Map.class);
         assertThat(summary.keySet()).containsExactly("format", "simulation", "configuration", "service", "load",
-                "startedAt", "endedAt", "requests", "successRate", "throughputRps", "latencyMs", "byRequest", "errors",
-                "poolSamples", "gatlingReport");
+                "startedAt", "endedAt", "durationMs", "requests", "successRate", "throughputRps", "operations", "operationsPerSecond",
+                "latencyMs", "byRequest", "errors", "pool", "poolSamples", "gatlingReport");
         assertThat(summary).containsEntry("format", "poolbench-load-result/1")
                 .containsEntry("simulation", plan.simulation())
                 .containsEntry("configuration", plan.configuration().name());
         Map<String, Object> service = (Map<String, Object>) summary.get("service");
         assertThat(service.keySet()).containsExactly("pool", "poolSize", "maxOverflow", "poolTimeoutMs", "recycleMs",
-                "prePing", "indexes", "cacheTtlMs", "execution", "label");
+                "prePing", "indexes", "cacheTtlMs", "jit", "execution", "label");
         Map<String, Object> load = (Map<String, Object>) summary.get("load");
         assertThat(load).containsEntry("level", "smoke");
         plan.load().forEach((knob, value) -> assertThat(load).containsKey(knob.equals("duration") ? "durationMs" : knob));
@@ -90,6 +90,19 @@ class LoadRunTest {
                 ((Number) requests.get("ok")).doubleValue() / ((Number) requests.get("total")).doubleValue(), within(1e-9));
         assertThat(byRequest.stream().mapToLong(r -> number(((Map<String, Object>) r.get("requests")).get("total"))).sum())
                 .isEqualTo(number(requests.get("total")));
+        // one todo operation per answered request (no bulk here), over the run's exact span, which Gatling's
+        // throughput rounds up to whole seconds
+        assertThat(number(summary.get("operations"))).isEqualTo(number(requests.get("ok")));
+        long durationMs = number(summary.get("durationMs"));
+        assertThat(((Number) summary.get("operationsPerSecond")).doubleValue()).isCloseTo(
+                number(requests.get("ok")) * 1000.0 / durationMs, within(1e-9));
+        assertThat(((Number) summary.get("throughputRps")).doubleValue()).isCloseTo(
+                number(requests.get("total")) / Math.ceil(durationMs / 1000.0), within(1e-9));
+        Map<String, Object> pool = (Map<String, Object>) summary.get("pool");
+        assertThat(pool.keySet()).containsExactly("name", "capacity", "peakActive", "peakUsage", "peakWaiting",
+                "peakServerConnections", "timeouts", "samples");
+        assertThat(number(pool.get("capacity"))).isEqualTo(number(service.get("poolSize")) + number(service.get("maxOverflow")));
+        assertThat(number(pool.get("peakActive"))).isBetween(0L, number(pool.get("capacity")));
         List<Map<String, Object>> errors = (List<Map<String, Object>>) summary.get("errors");
         assertThat(errors).hasSize(report.errors.size());
         for (Map<String, Object> error : errors) {

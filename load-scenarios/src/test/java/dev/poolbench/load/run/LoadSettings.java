@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A simulation's target and load level, from system properties: {@code poolbench.target} (the service's
@@ -27,17 +29,24 @@ public final class LoadSettings {
     public static final String TARGET = "poolbench.target";
     public static final String LEVEL = "poolbench.load";
     public static final String LOAD_FILE = "poolbench.loadFile";
+    /** Where a simulation writes, when it ends, the operations it counted in its answers ({@link #countOperations}). */
+    public static final String COUNTS_FILE = "poolbench.countsFile";
     public static final String DEFAULT_TARGET = "http://127.0.0.1:8080";
 
-    /** How long each simulation runs: a smoke run in {@code mvn verify}, or at real length ({@code -Pfull}). */
+    /**
+     * How long each simulation runs: a smoke run in {@code mvn verify}, at real length ({@code -Pfull}), or as the
+     * claims run sizes it ({@code ClaimsLoadRun}, {@code -Pclaims}: it sets every knob it relies on; any other
+     * takes its smoke value).
+     */
     public enum Level {
-        SMOKE, FULL
+        SMOKE, FULL, CLAIMS
     }
 
     private final Settings settings;
     private final Level level;
     private final String target;
     private final Map<String, Object> effective = new LinkedHashMap<>();
+    private final Map<String, LongAdder> operations = new ConcurrentHashMap<>();
 
     private LoadSettings(Settings settings) {
         this.settings = settings;
@@ -70,6 +79,12 @@ public final class LoadSettings {
         return value;
     }
 
+    public boolean bool(String knob, boolean smoke, boolean full) {
+        boolean value = settings.bool("poolbench." + knob, level == Level.FULL ? full : smoke);
+        effective.put(knob, value);
+        return value;
+    }
+
     public Duration duration(String knob, Duration smoke, Duration full) {
         Duration value = settings.duration("poolbench." + knob, level == Level.FULL ? full : smoke);
         effective.put(knob + "Ms", value.toMillis());
@@ -85,6 +100,32 @@ public final class LoadSettings {
         return value;
     }
 
+    /**
+     * A fact about this run's load that is not a knob, for the summary's {@code load}: above all, how it
+     * differs from what the seed did ({@code differsFromSeed}).
+     */
+    public void note(String key, Object value) {
+        effective.put(key, value);
+    }
+
+    /**
+     * Counts todo operations carried by one answered request named {@code requestName} when a request carries
+     * more than one (a bulk create of 200 carries 200), from the answer itself. Requests never counted here
+     * carry one each. Thread-safe: virtual users call it as they go.
+     */
+    public void countOperations(String requestName, long count) {
+        operations.computeIfAbsent(requestName, name -> new LongAdder()).add(count);
+    }
+
+    /** Writes the operations counted so far as JSON to {@code poolbench.countsFile}, when the runner asked for it. */
+    public void publishCounts() {
+        settings.string(COUNTS_FILE).ifPresent(file -> {
+            Map<String, Long> counted = new LinkedHashMap<>();
+            operations.forEach((name, count) -> counted.put(name, count.sum()));
+            write(file, counted, "the operation counts");
+        });
+    }
+
     /** The knobs in effect so far, with the level: the {@code load} object of a run's summary. */
     public Map<String, Object> effective() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(effective));
@@ -92,13 +133,15 @@ public final class LoadSettings {
 
     /** Writes {@link #effective()} as JSON to {@code poolbench.loadFile}, when the runner asked for it. */
     public void publish() {
-        settings.string(LOAD_FILE).ifPresent(file -> {
-            try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(file).toFile(), effective);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write the load settings to " + file, e);
-            }
-        });
+        settings.string(LOAD_FILE).ifPresent(file -> write(file, effective, "the load settings"));
+    }
+
+    private static void write(String file, Map<String, ?> content, String what) {
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(file).toFile(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + what + " to " + file, e);
+        }
     }
 
     private static double parsePercent(String name, String value) {

@@ -1,0 +1,70 @@
+package dev.poolbench.load.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolbench.core.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The calibration in miniature: tiny probes at two round trips, a fitted line, a solved round trip, and a
+ * confirming run that lands on the target within the tolerance {@code calibration.json} states. The target
+ * here is 5 ops/sec (about 190 ms a round trip) so the whole test takes under a minute.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RttCalibrationTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void theChosenRoundTripReproducesTheTargetWithinTheStatedTolerance() throws Exception {
+        LoadRun runner = LoadRun.over(TestDatabase.get(), out, null, LoadSettings.Level.CLAIMS);
+        ServiceConfiguration baseline = ServiceConfiguration.BASELINE.withMoreFlags(List.of("--seed-rows", "200"));
+        RttCalibration.Target target = new RttCalibration.Target(5.0, 0.15, "a test's target");
+        Map<String, String> probeLoad = new LinkedHashMap<>(ClaimsLoadRun.SEED_SIZED);
+        probeLoad.put("users", "6");
+        Map<String, String> confirmLoad = new LinkedHashMap<>(ClaimsLoadRun.SEED_SIZED);
+        confirmLoad.put("users", "12");
+        Path results = out.resolve("load-results");
+
+        RttCalibration.Outcome outcome = new RttCalibration(runner, results).calibrate(target, target.defaultProbes(),
+                baseline, probeLoad, rtt -> new LoadRun.Plan("TodoApiSimulation", baseline.at(rtt), confirmLoad,
+                        "claims/baseline", true), "claims");
+        RttCalibration.write(results.resolve("claims/calibration.json"), outcome);
+
+        JsonNode calibration = LoadResult.JSON.readTree(results.resolve("claims/calibration.json").toFile());
+        assertThat(calibration.path("format").asText()).isEqualTo("poolbench-calibration/1");
+        assertThat(calibration.path("probes")).hasSize(2);
+        assertThat(calibration.path("probes").get(0).path("rttMs").asLong()).isEqualTo(50);
+        assertThat(calibration.path("probes").get(1).path("rttMs").asLong()).isEqualTo(150);
+        for (JsonNode probe : calibration.path("probes")) {
+            JsonNode summary = LoadResult.JSON.readTree(results.resolve("claims").resolve(probe.path("summary").asText()).toFile());
+            assertThat(probe.path("operationsPerSecond").asDouble()).isEqualTo(summary.path("operationsPerSecond").asDouble());
+            assertThat(probe.path("operations").asLong()).isEqualTo(30);
+        }
+        assertThat(calibration.path("probes").get(0).path("operationsPerSecond").asDouble())
+                .as("a shorter round trip serves more").isGreaterThan(calibration.path("probes").get(1).path("operationsPerSecond").asDouble());
+        assertThat(calibration.path("fit").path("slope").asDouble()).as("round trips per request").isBetween(0.7, 2.0);
+
+        double tolerance = calibration.path("target").path("tolerance").asDouble();
+        JsonNode last = calibration.path("confirmations").get(calibration.path("confirmations").size() - 1);
+        assertThat(calibration.path("reached").asBoolean()).as(calibration.toPrettyString()).isTrue();
+        assertThat(last.path("rttMs").asLong()).isEqualTo(calibration.path("chosenRttMs").asLong()).isBetween(100L, 300L);
+        assertThat(last.path("operationsPerSecond").asDouble()).isCloseTo(5.0, within(5.0 * tolerance));
+        JsonNode confirming = LoadResult.JSON.readTree(results.resolve("claims").resolve(last.path("summary").asText()).toFile());
+        assertThat(confirming.path("operationsPerSecond").asDouble()).isEqualTo(last.path("operationsPerSecond").asDouble());
+        assertThat(confirming.path("configuration").asText()).isEqualTo("baseline");
+        assertThat(outcome.chosen()).isEqualTo(Duration.ofMillis(calibration.path("chosenRttMs").asLong()));
+    }
+}
