@@ -55,6 +55,7 @@ final class ServiceHealth {
                         .put("name", options.poolName())
                         .put("capacity", capacity())
                         .put("active", pool.active())
+                        .put("peakActive", store.store().peakActive())
                         .put("idle", pool.idle())
                         .put("waiting", pool.waiting())
                         .put("opened", pool.opened())

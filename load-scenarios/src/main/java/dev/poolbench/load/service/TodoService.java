@@ -158,11 +158,13 @@ public final class TodoService implements AutoCloseable {
     }
 
     private static void prepareTable(ServiceOptions options, Database database) throws java.sql.SQLException {
-        TodoSchema schema = new TodoSchema(database.connections(options.applicationName() + "-setup")).create();
-        schema.reset();
-        schema.setIndexes(options.indexes());
-        if (options.seedRows() > 0) {
-            schema.seed(options.seedRows(), SEED);
+        try (SetupConnection setup = new SetupConnection(database.connect(options.applicationName() + "-setup"))) {
+            TodoSchema schema = new TodoSchema(setup).create();
+            schema.reset();
+            schema.setIndexes(options.indexes());
+            if (options.seedRows() > 0) {
+                schema.seed(options.seedRows(), SEED);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ final class LoadResult {
             errors.add(e);
         }
         summary.put("errors", errors);
-        summary.put("pool", pool(before, after, poolSamples));
+        summary.put("pool", pool(before, after, poolSamples, stats.startedAt(), stats.endedAt()));
         if (after.path("cache").path("enabled").asBoolean(false)) {
             summary.put("cache", cache(before, after));
         }
@@ -101,18 +101,28 @@ final class LoadResult {
     }
 
     /**
-     * The pool as the run used it: its capacity (0: no limit of its own, {@code none}), the highest active,
-     * waiting and server-connection figures among the samples, peak usage (peak active / capacity), and the
-     * pool timeouts during the run (the service's counter after minus before).
+     * The pool as the run used it: its capacity (0: no limit of its own, {@code none}), its peak of connections
+     * lent out at once (the service's own high-water mark since it started, exact; its warm-up lends one at a time),
+     * peak usage (peak active / capacity), the mean of active over the samples taken between the run's start and
+     * end, the highest waiting and server-connection figures among the samples, and the pool timeouts during the
+     * run (the service's counter after minus before).
      */
-    static Map<String, Object> pool(JsonNode before, JsonNode after, List<Map<String, Object>> samples) {
+    static Map<String, Object> pool(JsonNode before, JsonNode after, List<Map<String, Object>> samples,
+                                    java.time.Instant from, java.time.Instant to) {
         Map<String, Object> pool = new LinkedHashMap<>();
         int capacity = after.path("pool").path("capacity").asInt();
-        int peakActive = peak(samples, "active");
+        int peakActive = after.path("pool").path("peakActive").asInt();
+        java.util.OptionalDouble meanActive = samples.stream()
+                .filter(sample -> {
+                    java.time.Instant at = java.time.Instant.parse((String) sample.get("at"));
+                    return !at.isBefore(from) && !at.isAfter(to);
+                })
+                .mapToInt(sample -> ((Number) sample.get("active")).intValue()).average();
         pool.put("name", after.path("pool").path("name").asText());
         pool.put("capacity", capacity);
         pool.put("peakActive", peakActive);
         pool.put("peakUsage", capacity == 0 ? null : (double) peakActive / capacity);
+        pool.put("meanActive", meanActive.isPresent() ? meanActive.getAsDouble() : null);
         pool.put("peakWaiting", peak(samples, "waiting"));
         pool.put("peakServerConnections", peak(samples, "serverTotal"));
         pool.put("timeouts", after.path("pool").path("timeouts").asLong() - before.path("pool").path("timeouts").asLong());

@@ -99,7 +99,7 @@ class LoadRunTest {
         assertThat(((Number) summary.get("throughputRps")).doubleValue()).isCloseTo(
                 number(requests.get("total")) / Math.ceil(durationMs / 1000.0), within(1e-9));
         Map<String, Object> pool = (Map<String, Object>) summary.get("pool");
-        assertThat(pool.keySet()).containsExactly("name", "capacity", "peakActive", "peakUsage", "peakWaiting",
+        assertThat(pool.keySet()).containsExactly("name", "capacity", "peakActive", "peakUsage", "meanActive", "peakWaiting",
                 "peakServerConnections", "timeouts", "samples");
         assertThat(number(pool.get("capacity"))).isEqualTo(number(service.get("poolSize")) + number(service.get("maxOverflow")));
         assertThat(number(pool.get("peakActive"))).isBetween(0L, number(pool.get("capacity")));

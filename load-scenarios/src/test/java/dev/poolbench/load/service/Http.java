@@ -51,6 +51,12 @@ final class Http {
                 .thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 
+    CompletableFuture<Response> sendAsync(String method, String path, String body) {
+        return client.sendAsync(request(path).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body()));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))

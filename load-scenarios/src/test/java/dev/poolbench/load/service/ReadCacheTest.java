@@ -52,6 +52,39 @@ class ReadCacheTest {
         }
     }
 
+    /**
+     * A read in flight while its own todo is written does not fill the cache (it may have read the old row);
+     * a write to another todo does not stop it. A frozen network holds each read in flight while the write starts.
+     */
+    @org.junit.jupiter.api.Test
+    void onlyAWriteToTheSameTodoKeepsAReadInFlightOutOfTheCache() throws Exception {
+        ServiceOptions options = RunningService.options(Execution.WORKER).withCacheTtl(Duration.ofMinutes(5));
+        try (Database network = TestDatabase.get().throughProxy(Duration.ZERO, false);
+             RunningService running = RunningService.start(options, 10, network)) {
+            Http http = running.http;
+            assertThat(readWhileWriting(http, network, 3, 4)).isEqualTo(200);
+            assertThat(readWhileWriting(http, network, 5, 5)).isEqualTo(200);
+
+            long hitsBefore = http.get("/api/health/pool").json().getJsonObject("cache").getLong("hits");
+            assertThat(http.get("/api/todo/3").status()).isEqualTo(200);
+            assertThat(http.get("/api/todo/5").json().getInteger("priority")).isEqualTo(2);
+            JsonObject cache = http.get("/api/health/pool").json().getJsonObject("cache");
+            assertThat(cache.getLong("hits") - hitsBefore).as("todo 3 was cached, todo 5 was not").isEqualTo(1);
+        }
+    }
+
+    /** GET todo {@code read}, held in flight by a frozen network while a PUT to todo {@code written} starts. */
+    private static int readWhileWriting(Http http, Database network, int read, int written) throws Exception {
+        network.proxy().orElseThrow().freeze();
+        var reading = http.getAsync("/api/todo/" + read);
+        Thread.sleep(200);
+        var writing = http.sendAsync("PUT", "/api/todo/" + written, "{\"priority\":2}");
+        Thread.sleep(200);
+        network.proxy().orElseThrow().unfreeze();
+        assertThat(writing.get().status()).isEqualTo(200);
+        return reading.get().status();
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Execution.class, names = {"WORKER"})
     void withoutACacheTheHealthSaysSo(Execution execution) throws Exception {

@@ -25,6 +25,8 @@ class SerializationTest {
     static final Duration RTT = Duration.ofMillis(40);
 
     private static Database network;
+    /** The service's own high-water mark of connections lent out, per execution, after its bursts. */
+    private static final java.util.Map<Execution, Integer> peakActive = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void slowNetwork() {
@@ -42,6 +44,7 @@ class SerializationTest {
 
         assertThat(timing.sequentialMs()).as("each request costs at least a round trip").isGreaterThan(Burst.REQUESTS * 40 * 0.9);
         assertThat(timing.ratio()).as(timing.toString()).isGreaterThan(0.75);
+        assertThat(peakActive.get(Execution.EVENT_LOOP)).as("never more than one connection lent at once").isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,6 +54,7 @@ class SerializationTest {
 
         assertThat(timing.sequentialMs()).as("each request costs at least a round trip").isGreaterThan(Burst.REQUESTS * 40 * 0.9);
         assertThat(timing.ratio()).as(timing.toString()).isLessThan(0.5);
+        assertThat(peakActive.get(execution)).as("connections lent at once during the burst").isBetween(2, 10);
     }
 
     static Burst.Timing measure(Execution execution) throws Exception {
@@ -62,6 +66,7 @@ class SerializationTest {
         ServiceOptions options = RunningService.options(execution).withPool(tenConnections);
         try (RunningService running = RunningService.start(options, 100, database)) {
             Burst.Timing timing = Burst.measure(running.http);
+            peakActive.put(execution, running.http.get("/api/health/pool").json().getJsonObject("pool").getInteger("peakActive"));
             System.out.println(execution.spelling() + " with a " + RTT.toMillis() + " ms round trip: " + timing);
             return timing;
         }

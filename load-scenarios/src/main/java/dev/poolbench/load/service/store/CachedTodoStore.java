@@ -15,7 +15,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Seed 004's read cache ({@code @cache_paint_result(timeout=300)}) in front of {@code GET /api/todo/{id}},
@@ -24,16 +24,20 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It never serves a todo older than the last write to it that has completed: an update or delete
  * invalidates the entry before it starts and again when it ends, and a read that was already in flight
- * when any write started does not fill the cache with what it read (a write sequence guards it).
+ * when a write to the same todo started does not fill the cache with what it read (a write sequence per
+ * stripe of ids guards it, so writes to other todos do not keep a busy cache from filling).
  */
 final class CachedTodoStore implements TodoStore {
 
     /** Entries kept at most; a todo is a few hundred bytes. */
     static final long MAXIMUM_SIZE = 100_000;
 
+    /** Write sequences, one per stripe of ids: two ids share one only by the stripe of their hash. */
+    static final int WRITE_STRIPES = 1024;
+
     private final TodoStore store;
     private final Cache<Long, Todo> cache;
-    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLongArray writes = new AtomicLongArray(WRITE_STRIPES);
 
     CachedTodoStore(TodoStore store, Duration ttl, MeterRegistry registry) {
         this.store = store;
@@ -51,9 +55,10 @@ final class CachedTodoStore implements TodoStore {
         if (cached != null) {
             return Future.succeededFuture(Optional.of(cached));
         }
-        long writesBefore = writes.get();
+        int stripe = stripe(id);
+        long writesBefore = writes.get(stripe);
         return store.find(id).andThen(found -> {
-            if (found.succeeded() && found.result().isPresent() && writes.get() == writesBefore) {
+            if (found.succeeded() && found.result().isPresent() && writes.get(stripe) == writesBefore) {
                 cache.put(id, found.result().get());
             }
         });
@@ -100,6 +105,11 @@ final class CachedTodoStore implements TodoStore {
     }
 
     @Override
+    public int peakActive() {
+        return store.peakActive();
+    }
+
+    @Override
     public Future<Void> close() {
         cache.invalidateAll();
         return store.close();
@@ -115,12 +125,16 @@ final class CachedTodoStore implements TodoStore {
     }
 
     private void beginWrite(long id) {
-        writes.incrementAndGet();
+        writes.incrementAndGet(stripe(id));
         cache.invalidate(id);
     }
 
     private void endWrite(long id) {
-        writes.incrementAndGet();
+        writes.incrementAndGet(stripe(id));
         cache.invalidate(id);
+    }
+
+    private static int stripe(long id) {
+        return Long.hashCode(id) & (WRITE_STRIPES - 1);
     }
 }

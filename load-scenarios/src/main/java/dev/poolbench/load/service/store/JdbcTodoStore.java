@@ -21,12 +21,14 @@ import java.util.concurrent.Callable;
 final class JdbcTodoStore implements TodoStore {
 
     private final ConnectionPool pool;
+    private final LentConnections lent;
     private final TodoRepository repository;
     private final Blocking blocking;
 
     JdbcTodoStore(ConnectionPool pool, Blocking blocking) {
         this.pool = pool;
-        this.repository = new TodoRepository(pool.dataSource());
+        this.lent = new LentConnections(pool.dataSource());
+        this.repository = new TodoRepository(lent);
         this.blocking = blocking;
     }
 
@@ -63,7 +65,7 @@ final class JdbcTodoStore implements TodoStore {
     @Override
     public Future<Session> session() {
         return run(() -> {
-            try (Connection c = pool.dataSource().getConnection();
+            try (Connection c = lent.getConnection();
                  PreparedStatement ps = c.prepareStatement(Session.QUERY);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -75,6 +77,11 @@ final class JdbcTodoStore implements TodoStore {
     @Override
     public PoolStats poolStats() {
         return pool.stats();
+    }
+
+    @Override
+    public int peakActive() {
+        return lent.peak();
     }
 
     @Override

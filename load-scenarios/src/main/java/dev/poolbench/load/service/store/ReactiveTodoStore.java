@@ -57,6 +57,7 @@ final class ReactiveTodoStore implements TodoStore {
     private final Pool pool;
     private final PoolSettings settings;
     private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger peakActive = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
@@ -181,6 +182,11 @@ final class ReactiveTodoStore implements TodoStore {
     }
 
     @Override
+    public int peakActive() {
+        return peakActive.get();
+    }
+
+    @Override
     public Future<Void> close() {
         return pool.close();
     }
@@ -188,7 +194,7 @@ final class ReactiveTodoStore implements TodoStore {
     /** Borrows a connection (counting waiters and borrowers), pre-pings it if asked, runs {@code work}, gives it back. */
     private <T> Future<T> withConnection(Function<SqlConnection, Future<T>> work) {
         return borrow(settings.prePing() ? 2 : 1).compose(connection -> {
-            active.incrementAndGet();
+            peakActive.accumulateAndGet(active.incrementAndGet(), Math::max);
             return work.apply(connection).andThen(done -> {
                 active.decrementAndGet();
                 connection.close();

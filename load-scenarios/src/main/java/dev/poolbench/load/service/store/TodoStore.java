@@ -37,6 +37,9 @@ public interface TodoStore {
     /** The pool behind the store, in bench-core's uniform snapshot. */
     PoolStats poolStats();
 
+    /** The most connections lent out at once since the store opened (exact, not sampled). */
+    int peakActive();
+
     /** Closes the pool; requests still running may fail. */
     Future<Void> close();
 }

@@ -1,0 +1,58 @@
+package dev.poolbench.load.service.store;
+
+import dev.poolbench.core.db.ForwardingConnection;
+import dev.poolbench.core.db.SimpleDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * A pool's {@link DataSource} that counts the connections it has lent out and remembers the most at once:
+ * the pool's exact peak, which one-a-second samples of its figures can miss (and an event-loop service,
+ * busy between its samples, never shows).
+ */
+final class LentConnections extends SimpleDataSource {
+
+    private final DataSource pool;
+    private final AtomicInteger lent = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    LentConnections(DataSource pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = pool.getConnection();
+        peak.accumulateAndGet(lent.incrementAndGet(), Math::max);
+        return new Lent(connection);
+    }
+
+    /** The most connections lent out at once since the store opened. */
+    int peak() {
+        return peak.get();
+    }
+
+    private final class Lent extends ForwardingConnection {
+
+        private boolean returned;
+
+        Lent(Connection delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                delegate.close();
+            } finally {
+                if (!returned) {
+                    returned = true;
+                    lent.decrementAndGet();
+                }
+            }
+        }
+    }
+}
