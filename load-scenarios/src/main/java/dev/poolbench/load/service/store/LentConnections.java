@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * A pool's {@link DataSource} that counts the connections it has lent out and remembers the most at once:
- * the pool's exact peak, which one-a-second samples of its figures can miss (and an event-loop service,
- * busy between its samples, never shows).
+ * the pool's peak, which one-a-second samples of its figures can miss (and an event-loop service, busy
+ * between its samples, never shows). A connection is counted once the pool has lent it and uncounted just
+ * before it goes back, so the count never exceeds what the pool really has out.
  */
 final class LentConnections extends SimpleDataSource {
 
@@ -43,16 +44,14 @@ final class LentConnections extends SimpleDataSource {
             super(delegate);
         }
 
+        /** Uncounted before it goes back: counted after, another borrower could take it first and count it twice. */
         @Override
         public void close() throws SQLException {
-            try {
-                delegate.close();
-            } finally {
-                if (!returned) {
-                    returned = true;
-                    lent.decrementAndGet();
-                }
+            if (!returned) {
+                returned = true;
+                lent.decrementAndGet();
             }
+            delegate.close();
         }
     }
 }
