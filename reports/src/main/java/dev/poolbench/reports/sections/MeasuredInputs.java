@@ -1,0 +1,27 @@
+package dev.poolbench.reports.sections;
+
+import dev.poolbench.reports.render.SectionView;
+import dev.poolbench.reports.render.Table;
+import dev.poolbench.reports.run.Run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What this run measured and what it did not, before any number: absent inputs are said, not hidden. */
+final class MeasuredInputs implements ReportSection {
+
+    @Override
+    public SectionView render(Run run) {
+        Table.Builder table = Table.builder("Inputs of this run", "input", "measured");
+        table.row("JMH benchmarks (bench-pools)", run.jmhMeasured() ? run.jmh().size() + " results" : "no");
+        table.row("pgbench native ceiling", run.nativeCeiling().isPresent() ? run.nativeCeiling().get().runs().size() + " runs" : "no");
+        table.row("server connections per benchmark point", run.serverConnections().isEmpty() ? "no" : run.serverConnections().size() + " points");
+        table.row("load scenarios (Gatling)", run.loadMeasured() ? run.load().size() + " simulation runs" : "no");
+        List<String> notes = new ArrayList<>();
+        for (String absent : run.notMeasured()) {
+            notes.add("Not measured in this run: " + absent);
+        }
+        String lead = "Every number below comes from this run's result files; a section whose inputs are absent says so.";
+        return new SectionView("inputs", "Measured in this run", lead, notes, List.of(), List.of(table.build()));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.poolbench.reports.sections;
+
+import dev.poolbench.reports.render.Chart;
+import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.reports.render.SectionView;
+import dev.poolbench.reports.render.Table;
+import dev.poolbench.reports.run.Environment;
+import dev.poolbench.reports.run.JmhResult;
+import dev.poolbench.reports.run.Metric;
+import dev.poolbench.reports.run.Run;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Throughput against pool size, one chart per caller count. The seeds raise pool sizes by hand
+ * (001: 5 to 20, 002: 20 to 50); this puts the measured peak beside PostgreSQL's rule of thumb,
+ * connections = cores x 2 + effective spindles.
+ */
+final class PoolSizeCurve implements ReportSection {
+
+    static final String ID = "pool-size";
+    private static final String TITLE = "Pool-size curve";
+    private static final Set<String> SHOWN = Set.of("poolSize", "callers");
+
+    private final int spindles;
+
+    PoolSizeCurve(int spindles) {
+        this.spindles = spindles;
+    }
+
+    @Override
+    public SectionView render(Run run) {
+        String lead = "Throughput against pool size per number of callers; the marked point of each line is its measured peak.";
+        List<JmhResult> sized = JmhSelection.having(run.jmh(), "poolSize", JmhResult::isThroughput);
+        Map<String, List<JmhResult>> curves = JmhSelection.groupBy(sized, PoolSizeCurve::curveKey);
+        curves.values().removeIf(c -> c.stream().map(r -> r.params().get("poolSize")).distinct().count() < 2);
+        if (curves.isEmpty()) {
+            return SectionView.notMeasured(ID, TITLE, lead, run.jmhMeasured()
+                    ? "no throughput benchmark ran at two or more pool sizes" : "no JMH results");
+        }
+        List<String> notes = new ArrayList<>();
+        Optional<Integer> prediction = run.jmhEnvironment().map(Environment::cores).filter(c -> c > 0).map(c -> c * 2 + spindles);
+        if (prediction.isPresent()) {
+            notes.add("Prediction: cores x 2 + spindles = " + run.jmhEnvironment().get().cores() + " x 2 + " + spindles
+                    + " = " + prediction.get() + " connections (cores from the benchmark machine's environment record; spindles "
+                    + spindles + ", as given to the report; the formula counts the database server's cores).");
+        } else {
+            notes.add("The cores x 2 + spindles prediction is not drawn: this run has no environment record from bench-pools.");
+        }
+
+        List<Chart> charts = new ArrayList<>();
+        Table.Builder table = Table.builder("Measured peaks", "benchmark", "callers", "series", "pool sizes measured",
+                "peak at pool size", "peak throughput (ops/s)", "prediction");
+        Map<String, List<JmhResult>> byChart = JmhSelection.groupBy(
+                curves.values().stream().flatMap(List::stream).collect(Collectors.toList()),
+                r -> r.shortName() + ", " + r.callers() + " callers");
+        for (Map.Entry<String, List<JmhResult>> c : byChart.entrySet()) {
+            Chart.Builder chart = Chart.line(JmhSelection.slug(ID + "-" + c.getKey()), c.getKey() + ": throughput by pool size",
+                    "pool size", "ops/s").markPeak();
+            prediction.ifPresent(p -> chart.marker("cores x 2 + spindles = " + p, p));
+            for (Map.Entry<String, List<JmhResult>> s : JmhSelection.groupBy(c.getValue(), r -> JmhSelection.otherParams(r, SHOWN)).entrySet()) {
+                List<JmhResult> points = new ArrayList<>(s.getValue());
+                points.sort(Comparator.comparingInt(r -> Integer.parseInt(r.params().get("poolSize"))));
+                List<Chart.Datum> data = new ArrayList<>();
+                for (JmhResult r : points) {
+                    Metric m = r.primary();
+                    data.add(Chart.datum(Integer.parseInt(r.params().get("poolSize")), StrategyComparison.toOpsPerSecond(m, m.score()),
+                            StrategyComparison.toOpsPerSecond(m, m.low()), StrategyComparison.toOpsPerSecond(m, m.high())));
+                }
+                chart.series(s.getKey(), data);
+                JmhResult peak = points.stream().max(Comparator.comparingDouble(r -> StrategyComparison.toOpsPerSecond(r.primary(), r.primary().score()))).orElseThrow();
+                table.row(peak.shortName(), String.valueOf(peak.callers()), s.getKey(),
+                        points.stream().map(r -> r.params().get("poolSize")).collect(Collectors.joining(", ")),
+                        peak.params().get("poolSize"),
+                        Fmt.withError(StrategyComparison.toOpsPerSecond(peak.primary(), peak.primary().score()),
+                                StrategyComparison.toOpsPerSecond(peak.primary(), peak.primary().error())),
+                        prediction.map(String::valueOf).orElse("-"));
+            }
+            charts.add(chart.build());
+        }
+        return new SectionView(ID, TITLE, lead, notes, charts, List.of(table.build()));
+    }
+
+    /** Results on one curve share everything but the pool size. */
+    private static String curveKey(JmhResult r) {
+        Map<String, String> rest = new java.util.TreeMap<>(r.params());
+        rest.remove("poolSize");
+        return r.benchmark() + "|" + r.threads() + "|" + rest;
+    }
+}
