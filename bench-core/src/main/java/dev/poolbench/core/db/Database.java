@@ -4,8 +4,12 @@ import dev.poolbench.core.config.Settings;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A running PostgreSQL that poolbench may use: where it is, who to connect as, and how to stop
@@ -21,12 +25,21 @@ public final class Database implements AutoCloseable {
     private final String password;
     private final String description;
     private final AutoCloseable server;
+    private final LatencyProxy proxy;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://(\\[[^]]+]|[^/:?,\\[]+)(?::(\\d+))?(/.*)?$");
+
     Database(DatabaseProvider provider, String jdbcUrl, String user, String password, String description,
              AutoCloseable server) {
+        this(provider, jdbcUrl, user, password, description, server, null);
+    }
+
+    private Database(DatabaseProvider provider, String jdbcUrl, String user, String password, String description,
+                     AutoCloseable server, LatencyProxy proxy) {
         this.provider = provider;
+        this.proxy = proxy;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -59,6 +72,30 @@ public final class Database implements AutoCloseable {
     /** One line for logs and reports, e.g. "embedded PostgreSQL (zonky, 17.11.0) on localhost:34211"; no secrets. */
     public String description() {
         return description;
+    }
+
+    /** The round-trip proxy in front of the server, when there is one ({@code bench.db.rtt}). */
+    public Optional<LatencyProxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /**
+     * This database as seen through a {@link LatencyProxy} adding {@code rtt} to every round trip.
+     * Closing the result closes the proxy, and this database too when {@code owned}.
+     */
+    public Database throughProxy(Duration rtt, boolean owned) {
+        Matcher m = HOST_PORT.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("bench.db.rtt needs a single-host URL like jdbc:postgresql://host:5432/db, not "
+                    + Redaction.jdbcUrl(jdbcUrl));
+        }
+        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+        LatencyProxy latency = LatencyProxy.start(host, port, rtt);
+        String url = "jdbc:postgresql://" + latency.host() + ":" + latency.port() + (m.group(3) == null ? "/" : m.group(3));
+        AutoCloseable stop = owned ? () -> { latency.close(); close(); } : latency::close;
+        return new Database(provider, url, user, password,
+                description + ", through a " + rtt.toMillis() + " ms round-trip proxy", stop, latency);
     }
 
     /** Physical connections labelled {@code applicationName} in {@code pg_stat_activity}. */

@@ -3,6 +3,7 @@ package dev.poolbench.core.db;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,17 +15,23 @@ import java.util.Objects;
  *   bench.db.url       BENCH_DB_URL       jdbc:postgresql://host:port/db   (external)
  *   bench.db.user      BENCH_DB_USER      (external, default postgres)
  *   bench.db.password  BENCH_DB_PASSWORD  (external; never printed)
+ *   bench.db.rtt       BENCH_DB_RTT       round trip added by a proxy, e.g. 20ms  (default 0: direct)
  * </pre>
  * A URL given while {@code bench.db} is {@code auto} means {@code external}: a user who names their
  * own server expects it to be used.
  */
-public record DatabaseSettings(DatabaseProvider provider, String image, String url, String user, String password) {
+public record DatabaseSettings(DatabaseProvider provider, String image, String url, String user, String password,
+                               Duration rtt) {
 
     public static final String PROVIDER = "bench.db";
     public static final String IMAGE = "bench.db.image";
     public static final String URL = "bench.db.url";
     public static final String USER = "bench.db.user";
     public static final String PASSWORD = "bench.db.password";
+    public static final String RTT = "bench.db.rtt";
+
+    /** A round trip longer than this is a typo, not a cloud region. */
+    static final Duration MAX_RTT = Duration.ofSeconds(10);
 
     /** The official image; CI substitutes a locally built one through {@code BENCH_PG_IMAGE}. */
     public static final String DEFAULT_IMAGE = "postgres:17";
@@ -34,6 +41,10 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
         image = image == null || image.isBlank() ? DEFAULT_IMAGE : image;
         user = user == null || user.isBlank() ? "postgres" : user;
         password = password == null ? "" : password;
+        rtt = rtt == null ? Duration.ZERO : rtt;
+        if (rtt.compareTo(MAX_RTT) > 0) {
+            throw SettingsException.badValue(RTT, rtt.toMillis() + "ms", "a round trip from 0 to 10s, e.g. 0, 2ms, 20ms, 60ms");
+        }
         if (url != null && url.isBlank()) {
             url = null;
         }
@@ -60,15 +71,25 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
                 settings.string(IMAGE, "BENCH_PG_IMAGE", DEFAULT_IMAGE),
                 settings.string(URL, "BENCH_DB_URL").orElse(null),
                 settings.string(USER, "BENCH_DB_USER").orElse(null),
-                settings.string(PASSWORD, "BENCH_DB_PASSWORD").orElse(null));
+                settings.string(PASSWORD, "BENCH_DB_PASSWORD").orElse(null),
+                settings.string(RTT, "BENCH_DB_RTT").map(v -> Settings.parseDuration(RTT, v)).orElse(Duration.ZERO));
     }
 
     public static DatabaseSettings of(DatabaseProvider provider) {
-        return new DatabaseSettings(provider, null, null, null, null);
+        return new DatabaseSettings(provider, null, null, null, null, null);
+    }
+
+    /** The user's own server. */
+    public static DatabaseSettings external(String url, String user, String password) {
+        return new DatabaseSettings(DatabaseProvider.EXTERNAL, null, url, user, password, null);
     }
 
     public DatabaseSettings withProvider(DatabaseProvider other) {
-        return new DatabaseSettings(other, image, other == DatabaseProvider.EXTERNAL ? url : null, user, password);
+        return new DatabaseSettings(other, image, other == DatabaseProvider.EXTERNAL ? url : null, user, password, rtt);
+    }
+
+    public DatabaseSettings withRtt(Duration value) {
+        return new DatabaseSettings(provider, image, url, user, password, value);
     }
 
     /** Never shows the password, and strips credentials a URL may carry. */
@@ -76,6 +97,6 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
     public String toString() {
         return "DatabaseSettings[provider=" + Settings.spelling(provider) + ", image=" + image
                 + ", url=" + (url == null ? "-" : Redaction.jdbcUrl(url)) + ", user=" + user
-                + ", password=" + (password.isEmpty() ? "(none)" : Redaction.MASK) + "]";
+                + ", password=" + (password.isEmpty() ? "(none)" : Redaction.MASK) + ", rtt=" + rtt.toMillis() + "ms]";
     }
 }

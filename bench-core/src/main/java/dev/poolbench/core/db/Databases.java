@@ -48,6 +48,9 @@ public final class Databases {
             default:
                 throw new IllegalStateException("unreachable: " + provider);
         }
+        if (!settings.rtt().isZero()) {
+            database = database.throughProxy(settings.rtt(), true);
+        }
         LOG.info("poolbench database ready: {}", database);
         return database;
     }

@@ -32,7 +32,7 @@ class HarnessSchemaTest {
             s.execute("CREATE DATABASE " + dbName);
         }
         String url = server.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + dbName + "$1");
-        try (Database other = Databases.start(new DatabaseSettings(DatabaseProvider.EXTERNAL, null, url,
+        try (Database other = Databases.start(DatabaseSettings.external(url,
                 server.user(), server.password()))) {
             try (Connection c = other.connect("pb-test-schema"); Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA poolbench");

@@ -54,7 +54,7 @@ class ProvidersTest {
     @Test
     void externalUsesTheGivenServerAndNeverStopsIt() throws Exception {
         Database server = TestDatabase.get();
-        DatabaseSettings external = new DatabaseSettings(DatabaseProvider.EXTERNAL, null, server.jdbcUrl(),
+        DatabaseSettings external = DatabaseSettings.external(server.jdbcUrl(),
                 server.user(), server.password());
 
         try (Database db = Databases.start(external)) {
@@ -68,7 +68,7 @@ class ProvidersTest {
     void aWrongPasswordIsReportedWithoutThePassword() {
         Database server = TestDatabase.get();
         assumeTrue(server.provider() != DatabaseProvider.EMBEDDED, "the embedded server trusts every local login");
-        DatabaseSettings wrong = new DatabaseSettings(DatabaseProvider.EXTERNAL, null, server.jdbcUrl(),
+        DatabaseSettings wrong = DatabaseSettings.external(server.jdbcUrl(),
                 server.user(), "not-the-password-42");
 
         assertThatThrownBy(() -> Databases.start(wrong))
@@ -78,8 +78,7 @@ class ProvidersTest {
 
     @Test
     void anUnreachableServerIsNamedInTheMessage() {
-        DatabaseSettings nowhere = new DatabaseSettings(DatabaseProvider.EXTERNAL, null,
-                "jdbc:postgresql://127.0.0.1:1/app?password=hunter2", "app", "hunter2");
+        DatabaseSettings nowhere = DatabaseSettings.external("jdbc:postgresql://127.0.0.1:1/app?password=hunter2", "app", "hunter2");
 
         assertThatThrownBy(() -> Databases.start(nowhere))
                 .hasMessageStartingWith("could not connect to jdbc:postgresql://127.0.0.1:1/app?password=***** as app: ")

@@ -1,0 +1,83 @@
+package dev.poolbench.core.db;
+
+import dev.poolbench.core.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The proxy adds the round trip it was asked for, to every query, and can cut connections. */
+class LatencyProxyTest {
+
+    @ParameterizedTest(name = "rtt {0} ms")
+    @ValueSource(ints = {20, 60})
+    void addsTheRoundTripItWasAskedForWithinTwentyPercent(int rttMs) throws SQLException {
+        Database direct = TestDatabase.get();
+        try (Database slow = direct.throughProxy(Duration.ofMillis(rttMs), false)) {
+            double directMs = medianQueryMs(direct);
+            double proxiedMs = medianQueryMs(slow);
+            double addedMs = proxiedMs - directMs;
+
+            System.out.printf("asked rtt %d ms: direct %.2f ms, through proxy %.2f ms, added %.2f ms%n",
+                    rttMs, directMs, proxiedMs, addedMs);
+            assertThat(addedMs).isBetween(rttMs * 0.8, rttMs * 1.2);
+            assertThat(slow.description()).endsWith(", through a " + rttMs + " ms round-trip proxy");
+        }
+    }
+
+    @Test
+    void cuttingAllConnectionsBreaksOpenOnesButNotNewOnes() throws SQLException {
+        try (Database viaProxy = TestDatabase.get().throughProxy(Duration.ZERO, false);
+             Connection before = viaProxy.connect("pb-test-proxy")) {
+            assertThat(selectOne(before)).isEqualTo(1);
+
+            viaProxy.proxy().orElseThrow().cutAll();
+
+            assertThatThrownBy(() -> selectOne(before)).isInstanceOf(SQLException.class);
+            try (Connection after = viaProxy.connect("pb-test-proxy")) {
+                assertThat(selectOne(after)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void anAbsurdRoundTripIsRefused() {
+        assertThatThrownBy(() -> DatabaseSettings.of(DatabaseProvider.EMBEDDED).withRtt(Duration.ofSeconds(11)))
+                .hasMessage("bench.db.rtt = '11000ms' is not accepted: a round trip from 0 to 10s, e.g. 0, 2ms, 20ms, 60ms");
+    }
+
+    /** The median of 25 primary-key-sized round trips, after 5 to warm up. */
+    private static double medianQueryMs(Database db) throws SQLException {
+        try (Connection c = db.connect("pb-test-proxy"); PreparedStatement ps = c.prepareStatement("SELECT ?::int")) {
+            double[] ms = new double[25];
+            for (int i = -5; i < ms.length; i++) {
+                long started = System.nanoTime();
+                ps.setInt(1, i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - started) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            return ms[ms.length / 2];
+        }
+    }
+
+    private static int selectOne(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
