@@ -3,7 +3,6 @@ package dev.poolbench.reports.cli;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.reports.render.CompareHtml;
 import dev.poolbench.reports.render.CompareText;
-import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.run.Points;
 import dev.poolbench.reports.run.Run;
 import dev.poolbench.reports.run.RunReader;
@@ -76,16 +75,21 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<ComparedPoint> regressions = comparison.regressions(threshold);
         if (regressions.isEmpty()) {
-            out.println("no significant slowdown beyond " + Fmt.number(threshold) + "%");
+            out.println("no significant slowdown beyond " + plain(threshold) + "%");
             return PoolReport.OK;
         }
         out.println(regressions.size() + " significant slowdown" + (regressions.size() == 1 ? "" : "s") + " beyond "
-                + Fmt.number(threshold) + "%:");
+                + plain(threshold) + "%:");
         for (ComparedPoint r : regressions) {
             out.println("  REGRESSION " + r.label() + ": " + String.format(java.util.Locale.ROOT, "%.1f%% slower", r.slowdownPct())
                     + " " + CompareText.delta(r));
         }
         return PoolReport.REGRESSION;
+    }
+
+    /** 10 for 10.0, 2.5 for 2.5: the threshold as the user gave it. */
+    private static String plain(double pct) {
+        return java.math.BigDecimal.valueOf(pct).stripTrailingZeros().toPlainString();
     }
 
     private static String describe(Path file, Run run) {

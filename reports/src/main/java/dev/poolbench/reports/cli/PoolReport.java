@@ -39,7 +39,7 @@ public final class PoolReport implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("pool-report: " + e.getMessage() + " (see pool-report " + e.getCommandLine().getCommandName() + " --help)");
+            err.println("pool-report: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
