@@ -48,6 +48,10 @@
     };
   }
 
+  function markerXs(spec) {
+    return spec.markers.map(function (m) { return m.x; });
+  }
+
   function option(spec) {
     var count = spec.series.length;
     var series = [];
@@ -89,7 +93,10 @@
       xAxis: spec.kind === 'bar'
         ? { type: 'category', name: spec.xName, nameLocation: 'middle', nameGap: 32, data: spec.categories,
             axisLabel: { interval: 0, hideOverlap: true } }
-        : { type: 'value', name: spec.xName, nameLocation: 'middle', nameGap: 32, scale: true },
+        : { type: 'value', name: spec.xName, nameLocation: 'middle', nameGap: 32, scale: true, minInterval: 1,
+            // a marker outside the measured range (a prediction) still shows
+            min: function (range) { return Math.min.apply(null, [range.min].concat(markerXs(spec))); },
+            max: function (range) { return Math.max.apply(null, [range.max].concat(markerXs(spec))); } },
       yAxis: { type: spec.logY ? 'log' : 'value', name: spec.yName, nameLocation: 'end' },
       series: series
     };

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** compare.html: the same tables as the terminal, and the changes as a chart, significant ones apart. */
 public final class CompareHtml {
@@ -26,10 +29,13 @@ public final class CompareHtml {
             List<String> labels = new ArrayList<>();
             List<Chart.Datum> significant = new ArrayList<>();
             List<Chart.Datum> noise = new ArrayList<>();
+            List<Point> points = t.rows().stream().map(ComparedPoint::baseline).collect(Collectors.toList());
             for (ComparedPoint r : t.rows()) {
                 table.row(r.label(), CompareText.value(r.baseline()), CompareText.value(r.candidate()), CompareText.delta(r));
-                labels.add(r.label());
-                (r.significant() ? significant : noise).add(Chart.datum(r.label(), r.deltaPct(), Double.NaN, Double.NaN));
+                // the table names each point in full; the chart's axis only by what tells them apart
+                String shortLabel = distinguishing(r.baseline(), points, c.ignoredParams());
+                labels.add(shortLabel);
+                (r.significant() ? significant : noise).add(Chart.datum(shortLabel, r.deltaPct(), Double.NaN, Double.NaN));
             }
             Comparison.Geomean g = t.geomean();
             table.row("geomean", Fmt.number(g.baseline()), Fmt.number(g.candidate()), Fmt.signedPercent(g.deltaPct()));
@@ -56,6 +62,31 @@ public final class CompareHtml {
         page.put("echarts", Assets.echarts());
         page.put("chartScript", Assets.chartScript());
         return Assets.template("report.html.mustache").execute(page);
+    }
+
+    /** "strategy=queue": the parts of a point's label that differ among {@code all}; the full label if none do. */
+    static String distinguishing(Point p, List<Point> all, Set<String> ignored) {
+        List<String> parts = new ArrayList<>();
+        if (all.stream().map(Point::name).distinct().count() > 1) {
+            parts.add(p.name());
+        }
+        if (all.stream().map(Point::mode).distinct().count() > 1) {
+            parts.add(p.mode());
+        }
+        if (all.stream().map(Point::threads).distinct().count() > 1) {
+            parts.add("threads=" + p.threads());
+        }
+        Set<String> keys = new TreeSet<>();
+        all.forEach(o -> keys.addAll(o.params().keySet()));
+        for (String key : keys) {
+            if (!ignored.contains(key) && all.stream().map(o -> String.valueOf(o.params().get(key))).distinct().count() > 1) {
+                parts.add(key + "=" + p.params().getOrDefault(key, "-"));
+            }
+        }
+        if (all.stream().map(Point::metric).distinct().count() > 1) {
+            parts.add(p.metric());
+        }
+        return parts.isEmpty() ? p.label(ignored) : String.join(" ", parts);
     }
 
     private static Table onlyTable(String caption, List<Point> points, Comparison c) {

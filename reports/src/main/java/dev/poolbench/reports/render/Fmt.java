@@ -33,10 +33,13 @@ public final class Fmt {
 
     /** {@code 1,234 ± 56}: a score with JMH's error, or the score alone when there is none. */
     public static String withError(double score, double error) {
-        if (Double.isNaN(error) || Double.isInfinite(error)) {
-            return number(score);
+        String value = number(score);
+        if (Double.isNaN(error) || Double.isInfinite(error) || value.equals("-")) {
+            return value;
         }
-        return number(score) + " ± " + number(error);
+        // the error to the score's last digit: "1,200 ± 146", "4.917 ± 0.120"
+        int decimals = value.contains(".") ? value.length() - value.indexOf('.') - 1 : 0;
+        return value + " ± " + String.format(Locale.ROOT, "%,." + decimals + "f", error);
     }
 
     /** {@code +12.3%}, {@code -4.0%}. */
