@@ -128,7 +128,7 @@ class BrowserTest {
                 "return echarts.getInstanceByDom(document.getElementById('compare-0')).getOption().series[0].data;");
         List<String> categories = strings(throughput.get("categories"));
         List<String> flagged = significant.stream()
-                .filter(bar -> ((Number) bar.get(1)).doubleValue() < -25)
+                .filter(bar -> ((Number) bar.get(1)).doubleValue() < -35)
                 .map(bar -> categories.get(((Number) bar.get(0)).intValue()))
                 .collect(Collectors.toList());
         assertThat(flagged).containsExactly("strategy=" + RealRuns.SLOWED);

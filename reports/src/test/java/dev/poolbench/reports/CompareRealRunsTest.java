@@ -20,8 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CompareRealRunsTest {
 
-    /** prePing adds a round trip to one of SELECT 1: about -50%; noise between runs stays well under this. */
-    private static final String THRESHOLD = "25";
+    /**
+     * prePing adds a round trip to SELECT 1's one: about -50%. What the other builds on this machine
+     * do to a run shifts it by up to about 20% through the 10 ms round trips (seen here at load 10 on
+     * 2 cores); the threshold sits between.
+     */
+    private static final String THRESHOLD = "35";
 
     private static Path baselineRun;
     private static Path candidateRun;
@@ -60,7 +64,7 @@ class CompareRealRunsTest {
                 .collect(Collectors.toList());
         assertThat(regressions).hasSize(1);
         assertThat(regressions.get(0)).contains("strategy=" + RealRuns.SLOWED).contains("thrpt");
-        assertThat(r.out()).contains("1 significant slowdown beyond 25%:");
+        assertThat(r.out()).contains("1 significant slowdown beyond " + THRESHOLD + "%:");
         // the candidate ran throughput only: the baseline's sample-time points are listed, not dropped
         assertThat(r.out()).contains("only in baseline (8):");
         assertThat(Files.readString(candidateRun.resolveSibling("compare.html")))
