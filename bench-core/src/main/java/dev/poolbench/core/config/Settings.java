@@ -42,6 +42,13 @@ public final class Settings {
         return new Settings(values, System.getenv());
     }
 
+    /** These settings with {@code overrides} taking precedence (flags over system properties, say). */
+    public Settings with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(overrides);
+        return new Settings(merged, env);
+    }
+
     /** The value of {@code name}, else of environment variable {@code envName}; blank counts as absent. */
     public Optional<String> string(String name, String envName) {
         String value = values.get(name);

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A running PostgreSQL that poolbench may use: where it is, who to connect as, and how to stop
@@ -28,8 +26,6 @@ public final class Database implements AutoCloseable {
     private final LatencyProxy proxy;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
-
-    private static final Pattern HOST_PORT = Pattern.compile("^jdbc:postgresql://(\\[[^]]+]|[^/:?,\\[]+)(?::(\\d+))?(/.*)?$");
 
     Database(DatabaseProvider provider, String jdbcUrl, String user, String password, String description,
              AutoCloseable server) {
@@ -84,15 +80,9 @@ public final class Database implements AutoCloseable {
      * Closing the result closes the proxy, and this database too when {@code owned}.
      */
     public Database throughProxy(Duration rtt, boolean owned) {
-        Matcher m = HOST_PORT.matcher(jdbcUrl);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bench.db.rtt needs a single-host URL like jdbc:postgresql://host:5432/db, not "
-                    + Redaction.jdbcUrl(jdbcUrl));
-        }
-        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-        int port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
-        LatencyProxy latency = LatencyProxy.start(host, port, rtt);
-        String url = "jdbc:postgresql://" + latency.host() + ":" + latency.port() + (m.group(3) == null ? "/" : m.group(3));
+        JdbcUrl target = JdbcUrl.parse(jdbcUrl);
+        LatencyProxy latency = LatencyProxy.start(target.host(), target.port(), rtt);
+        String url = target.withHostAndPort(latency.host(), latency.port());
         AutoCloseable stop = owned ? () -> { latency.close(); close(); } : latency::close;
         return new Database(provider, url, user, password,
                 description + ", through a " + rtt.toMillis() + " ms round-trip proxy", stop, latency);

@@ -84,9 +84,22 @@ public final class LatencyProxy implements AutoCloseable {
         crusher.unfreeze();
     }
 
-    /** Closes every connection through the proxy at once, as an outage or a failover does; new ones still work. */
+    /** Closes every connection through the proxy at once, as a failover does; new ones still work. */
     public void cutAll() {
         crusher.closeAllPairs();
+    }
+
+    /**
+     * The database goes away, as in a restart: every connection is cut and new ones are refused
+     * until {@link #up()}.
+     */
+    public void down() {
+        crusher.close();
+    }
+
+    /** The database is back, on the same address. */
+    public void up() {
+        crusher.open();
     }
 
     @Override

@@ -122,8 +122,8 @@ abstract class AbstractPool implements ConnectionPool {
         LeakReport report = new LeakReport(describe(), at, settings.leakThreshold(), thread, callerStack(borrowedHere));
         leaks.add(report);
         LOG.warn("connection leak: a connection from the {} has been held for more than {} ms by thread {}; "
-                        + "borrowed at {}", describe(), settings.leakThreshold().toMillis(), thread, report.culprit(),
-                borrowedHere);
+                        + "borrowed by:\n  at {}", describe(), settings.leakThreshold().toMillis(), thread,
+                report.borrowedFrom().strip().replace("\n", "\n  at "));
     }
 
     /** The stack from the code that called {@code getConnection()} outwards: the leaking code path. */

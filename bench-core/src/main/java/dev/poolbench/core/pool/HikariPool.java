@@ -45,7 +45,9 @@ final class HikariPool extends AbstractPool {
         config.setDataSource(physical);
         config.setMaximumPoolSize(settings.poolSize() + settings.maxOverflow());
         config.setMinimumIdle(settings.poolSize());
-        config.setIdleTimeout(IDLE_TIMEOUT_MS);
+        if (settings.maxOverflow() > 0) {
+            config.setIdleTimeout(IDLE_TIMEOUT_MS); // HikariCP ignores it, with a warning, when the pool is fixed-size
+        }
         config.setConnectionTimeout(settings.poolTimeout().toMillis());
         config.setMaxLifetime(settings.recycle().toMillis());
         config.setKeepaliveTime(0);

@@ -69,6 +69,24 @@ public final class TodoSchema {
     /** Empties the table and restarts its ids at 1. */
     public void reset() throws SQLException {
         execute("TRUNCATE " + TABLE + " RESTART IDENTITY");
+        execute("COMMENT ON TABLE " + TABLE + " IS NULL");
+    }
+
+    /**
+     * True when the table holds exactly the {@code rows} rows {@link #seed} wrote and nothing else,
+     * so a benchmark can reuse them instead of seeding again.
+     */
+    public boolean isSeededWith(int rows) throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT obj_description('" + TABLE + "'::regclass, 'pg_class'),"
+                     + " (SELECT count(*) FROM " + TABLE + ")")) {
+            rs.next();
+            return seedMark(rows).equals(rs.getString(1)) && rs.getLong(2) == rows;
+        }
+    }
+
+    private static String seedMark(int rows) {
+        return "seeded by poolbench: " + rows + " rows";
     }
 
     /** Seed 001's four indexes on or off; the table's primary key stays. */
@@ -142,6 +160,8 @@ public final class TodoSchema {
             }
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE " + TABLE);
+                long total = count();
+                s.execute("COMMENT ON TABLE " + TABLE + " IS '" + seedMark((int) total) + "'");
             }
         }
         LOG.debug("seeded {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);

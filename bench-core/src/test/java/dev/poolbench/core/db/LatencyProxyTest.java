@@ -50,6 +50,24 @@ class LatencyProxyTest {
     }
 
     @Test
+    void downRefusesConnectionsUntilUp() throws SQLException {
+        try (Database viaProxy = TestDatabase.get().throughProxy(Duration.ZERO, false);
+             Connection before = viaProxy.connect("pb-test-proxy")) {
+            LatencyProxy proxy = viaProxy.proxy().orElseThrow();
+
+            proxy.down();
+
+            assertThatThrownBy(() -> selectOne(before)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> viaProxy.connect("pb-test-proxy")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Connection to 127.0.0.1:" + proxy.port() + " refused");
+            proxy.up();
+            try (Connection after = viaProxy.connect("pb-test-proxy")) {
+                assertThat(selectOne(after)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void anAbsurdRoundTripIsRefused() {
         assertThatThrownBy(() -> DatabaseSettings.of(DatabaseProvider.EMBEDDED).withRtt(Duration.ofSeconds(11)))
                 .hasMessage("bench.db.rtt = '11000ms' is not accepted: a round trip from 0 to 10s, e.g. 0, 2ms, 20ms, 60ms");

@@ -31,6 +31,8 @@ class TodoSchemaTest {
         schema.seed(20_000, 42);
 
         assertThat(schema.count()).isEqualTo(20_000);
+        assertThat(schema.isSeededWith(20_000)).isTrue();
+        assertThat(schema.isSeededWith(10_000)).isFalse();
         try (Connection c = TestDatabase.get().connect("pb-test-seed"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(DISTINCT priority), min(priority), max(priority),"
                      + " round(avg(completed::int), 1), count(*) FILTER (WHERE due_date IS NULL) > 0,"
@@ -44,5 +46,18 @@ class TodoSchemaTest {
             assertThat(rs.getBoolean(5)).isTrue();
             assertThat(rs.getDouble(6)).as("ANALYZE ran").isEqualTo(20_000);
         }
+    }
+
+    @Test
+    void aSeededTableStopsCountingAsSeededOnceAnythingElseIsWritten() throws SQLException {
+        TodoSchema schema = TestDatabase.emptyTodos();
+        schema.seed(100, 1);
+        assertThat(schema.isSeededWith(100)).isTrue();
+
+        new TodoRepository(TestDatabase.get().connections("pb-test-seed")).insert(NewTodo.titled("extra"));
+
+        assertThat(schema.isSeededWith(100)).isFalse();
+        schema.reset();
+        assertThat(schema.isSeededWith(0)).isFalse();
     }
 }

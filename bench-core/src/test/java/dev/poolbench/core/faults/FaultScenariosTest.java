@@ -1,0 +1,118 @@
+package dev.poolbench.core.faults;
+
+import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.faults.DatabaseOutage.When;
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStrategy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each fault, per pool, with the numbers that say what happened. */
+class FaultScenariosTest {
+
+    private static final int ROWS = 1_000;
+    private static final Duration OUTAGE = Duration.ofMillis(1_500);
+    private static final PoolSettings QUEUE = PoolSettings.of(PoolStrategy.QUEUE).withPoolTimeout(Duration.ofSeconds(1));
+    private static final PoolSettings HIKARI = PoolSettings.of(PoolStrategy.HIKARI).withPoolTimeout(Duration.ofSeconds(1));
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        TestDatabase.emptyTodos().seed(ROWS, 3);
+    }
+
+    @Test
+    void afterARestartWhileIdleAQueuePoolWithoutPrePingHandsOutItsDeadConnections() throws Exception {
+        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), QUEUE, ROWS, OUTAGE, When.WHILE_IDLE);
+
+        assertThat(result.errorsBefore()).isZero();
+        assertThat(result.callsDuringOutage()).isZero();
+        // every connection idle in the pool died with the server; each fails the first call it serves
+        assertThat(result.errorsAfterReturn()).isBetween(1L, (long) QUEUE.capacity());
+        assertThat(result.recovered()).isTrue();
+        assertThat(result.hung()).isZero();
+    }
+
+    @Test
+    void withPrePingTheSameRestartCostsNoFailedCall() throws Exception {
+        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), QUEUE.withPrePing(true), ROWS, OUTAGE,
+                When.WHILE_IDLE);
+
+        assertThat(result.errorsAfterReturn()).isZero();
+        assertThat(result.firstSuccessMs()).isNotNull();
+        assertThat(result.recovered()).isTrue();
+    }
+
+    @Test
+    void hikariChecksConnectionsThatSatIdleSoItHandsOutNoDeadOne() throws Exception {
+        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), HIKARI, ROWS, OUTAGE, When.WHILE_IDLE);
+
+        assertThat(result.errorsAfterReturn()).isZero();
+        assertThat(result.recovered()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PoolStrategy.class)
+    void underLoadEveryStrategyFailsDuringTheOutageAndRecoversOnItsOwn(PoolStrategy strategy) throws Exception {
+        PoolSettings settings = PoolSettings.of(strategy).withPoolTimeout(Duration.ofSeconds(1));
+
+        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), settings, ROWS, OUTAGE, When.UNDER_LOAD);
+
+        assertThat(result.callsBefore()).isPositive();
+        assertThat(result.errorsBefore()).isZero();
+        assertThat(result.errorsDuringOutage()).isPositive();
+        // nobody waits much past poolTimeout for an answer, even while the database is away
+        assertThat(result.slowestCallDuringOutageMs()).isLessThan(OUTAGE.toMillis() + 2_500);
+        assertThat(result.firstSuccessMs()).isNotNull().isLessThan(5_000L);
+        assertThat(result.recovered()).isTrue();
+        assertThat(result.hung()).isZero();
+    }
+
+    @Test
+    void aNetworkFreezeEndsInTimeoutsNotHangs() throws Exception {
+        PoolSettings settings = QUEUE.withPoolSize(2).withMaxOverflow(0);
+        Duration socketTimeout = Duration.ofSeconds(2);
+
+        NetworkFreeze.Result result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4), socketTimeout);
+
+        assertThat(result.poolTimeouts()).as(result.sampleErrors().toString()).isPositive();
+        assertThat(result.slowestPoolTimeoutMs()).isBetween(settings.poolTimeout().toMillis(),
+                settings.poolTimeout().toMillis() + 500);
+        // a query stuck in the freeze, then at most one connect attempt while giving the broken connection back
+        assertThat(result.slowestCallMs()).isLessThan(2 * socketTimeout.toMillis() + 1_000);
+        assertThat(result.hung()).isZero();
+        assertThat(result.recovered()).isTrue();
+    }
+
+    @Test
+    void hikariTooTimesOutDuringAFreeze() throws Exception {
+        PoolSettings settings = HIKARI.withPoolSize(2).withMaxOverflow(0);
+
+        NetworkFreeze.Result result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4),
+                Duration.ofSeconds(2));
+
+        assertThat(result.poolTimeouts()).isPositive();
+        assertThat(result.slowestPoolTimeoutMs()).isLessThan(2 * settings.poolTimeout().toMillis() + 500);
+        assertThat(result.hung()).isZero();
+        assertThat(result.recovered()).isTrue();
+    }
+
+    @Test
+    void bothRealPoolsNameTheCodeThatLeakedAConnection() throws Exception {
+        for (PoolSettings settings : new PoolSettings[] {
+                QUEUE.withLeakThreshold(Duration.ofMillis(500)), HIKARI.withLeakThreshold(Duration.ofSeconds(2))}) {
+            ConnectionLeak.Result result = ConnectionLeak.run(TestDatabase.get(), settings);
+
+            assertThat(result.reported()).as(result.pool()).isEqualTo(1);
+            assertThat(result.culprit()).startsWith("dev.poolbench.core.faults.ConnectionLeak$LeakyReport.countTodos(");
+            assertThat(result.detectedAfterMs()).isBetween(result.thresholdMs(), result.thresholdMs() + 1_000);
+            assertThat(result.activeAfterLeak()).isEqualTo(1);
+        }
+    }
+}

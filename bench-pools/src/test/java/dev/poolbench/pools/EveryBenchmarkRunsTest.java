@@ -1,0 +1,130 @@
+package dev.poolbench.pools;
+
+import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.db.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import dev.poolbench.pools.run.Profile;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every benchmark method, run once in this JVM against the real test database with tiny iterations,
+ * so a broken benchmark fails {@code mvn test} and not only the long run.
+ */
+class EveryBenchmarkRunsTest {
+
+    private static Path handoff;
+
+    @BeforeAll
+    static void handTheTestDatabaseToTheBenchmarks() throws IOException {
+        Database db = TestDatabase.get();
+        handoff = Files.createTempFile("pb-test-handoff", ".properties");
+        Properties p = new Properties();
+        p.setProperty("url", db.jdbcUrl());
+        p.setProperty("user", db.user());
+        p.setProperty("password", db.password());
+        try (Writer out = Files.newBufferedWriter(handoff)) {
+            p.store(out, null);
+        }
+        System.setProperty("bench.db.handoff", handoff.toString());
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        System.clearProperty("bench.db.handoff");
+        Files.deleteIfExists(handoff);
+    }
+
+    @Test
+    void acquireRunsForEveryStrategy() throws RunnerException {
+        List<RunResult> results = run("Acquire.acquire", 2, "strategy=none,static,queue,hikari");
+
+        assertThat(results).extracting(r -> r.getParams().getParam("strategy"))
+                .containsExactlyInAnyOrder("none", "static", "queue", "hikari");
+        assertPositiveScores(results);
+    }
+
+    @Test
+    void queryThroughputAndLatencyRunForEveryStrategy() throws RunnerException {
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run("Query.throughput", 2, "strategy=none,static,queue,hikari"));
+        results.addAll(run("Query.latency", 2, "strategy=none,static,queue,hikari"));
+
+        assertThat(results).hasSize(8);
+        assertPositiveScores(results);
+        RunResult latency = results.get(4);
+        assertThat(latency.getPrimaryResult().getStatistics().getPercentile(99)).isPositive();
+    }
+
+    @Test
+    void insertRunsEveryModeAndCountsTheRowsItWrites() throws RunnerException {
+        List<RunResult> results = run("Insert.insert", 1, "insertMode=single,batch,multirow,copy",
+                "batchSize=10", "rewrite=false,true");
+
+        assertThat(results).hasSize(8);
+        assertPositiveScores(results);
+        for (RunResult r : results) {
+            Result<?> rows = r.getSecondaryResults().get("rows");
+            assertThat(rows).as("rows counter").isNotNull();
+            // every call writes batchSize rows: rows/s is ten times calls/s
+            assertThat(rows.getScore()).isCloseTo(10 * r.getPrimaryResult().getScore(),
+                    org.assertj.core.data.Percentage.withPercentage(1));
+        }
+    }
+
+    @Test
+    void filterQueryRunsWithAndWithoutIndexes() throws RunnerException {
+        List<RunResult> results = run("FilterQuery.list", 1, "indexed=true,false", "rows=2000");
+
+        assertThat(results).extracting(r -> r.getParams().getParam("indexed")).containsExactlyInAnyOrder("true", "false");
+        assertPositiveScores(results);
+    }
+
+    @Test
+    void poolSizingRunsOverPoolSizes() throws RunnerException {
+        List<RunResult> results = run("PoolSizing.aggregate", 4, "poolSize=1,4");
+
+        assertThat(results).hasSize(2);
+        assertPositiveScores(results);
+    }
+
+    /** One in-process run: no fork, no warmup, one 300 ms iteration per point; params as {@code -p} takes them. */
+    private static List<RunResult> run(String benchmark, int threads, String... params) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("dev\\.poolbench\\.pools\\." + benchmark + "$")
+                .forks(0)
+                .threads(threads)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(300))
+                .shouldFailOnError(true);
+        Profile.params(params).forEach(options::param);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        return new ArrayList<>(results);
+    }
+
+    private static void assertPositiveScores(List<RunResult> results) {
+        for (RunResult r : results) {
+            double score = r.getPrimaryResult().getScore();
+            assertThat(score).as(r.getParams().getBenchmark() + " " + r.getParams()).isFinite().isPositive();
+        }
+    }
+}
