@@ -89,16 +89,15 @@ class BrowserTest {
         List<Map<String, Object>> charts = open(ReportRun.reportDir().resolve("index.html"), "index.png");
 
         assertThat(charts).isNotEmpty().allSatisfy(c -> assertThat((Long) c.get("svg")).as(c.get("id") + " drawn").isPositive());
-        Map<String, Object> throughput = chart(charts, "strategies-borrowquery-query-throughput");
+        Map<String, Object> throughput = chart(charts, "strategies-query-throughput-throughput");
         assertThat(strings(throughput.get("categories"))).containsExactlyElementsOf(RealRuns.STRATEGIES);
         assertThat((String) throughput.get("text")).contains(RealRuns.STRATEGIES);
         assertThat((Long) throughput.get("errorBars")).isPositive();
-        Map<String, Object> p99 = chart(charts, "strategies-borrowquery-query-p99");
+        Map<String, Object> p99 = chart(charts, "strategies-query-latency-p99");
         assertThat(strings(p99.get("categories"))).containsExactlyElementsOf(RealRuns.STRATEGIES);
 
-        Map<String, Object> poolSize = chart(charts, "pool-size-borrowquery-query-" + RealRuns.SWEEP_THREADS + "-callers");
-        assertThat(strings(poolSize.get("series"))).containsExactly("maxOverflow=0 prePing=false strategy=queue, "
-                + RealRuns.SWEEP_THREADS + " threads");
+        Map<String, Object> poolSize = chart(charts, "pool-size-poolsizing-aggregate-" + RealRuns.SWEEP_THREADS + "-callers");
+        assertThat(strings(poolSize.get("series"))).containsExactly(RealRuns.SWEEP_THREADS + " threads");
         assertThat(strings(poolSize.get("marks"))).containsExactly("cores x 2 + spindles = "
                 + (Runtime.getRuntime().availableProcessors() * 2 + 1));
         assertThat((String) poolSize.get("text")).contains("peak");

@@ -57,8 +57,8 @@ class ReportContentTest {
         assertThat(lines).hasSize(1 + jmhResults + samplePercentiles + loadFigures);
         assertThat(lines.get(0)).isEqualTo("source,benchmark,mode,threads,configuration,maxOverflow,poolSize,prePing,strategy,"
                 + "metric,value,unit,low,high,interval,samples,better");
-        JsonNode queue = result("thrpt", "queue", "5");
-        assertThat(lines).contains("jmh,BorrowQuery.query,thrpt,1,,10,5,false,queue,score,"
+        JsonNode queue = result("Query.throughput", "queue", "5");
+        assertThat(lines).contains("jmh,Query.throughput,thrpt,1,,10,5,false,queue,score,"
                 + queue.at("/primaryMetric/score").asDouble() + ",ops/s,"
                 + queue.at("/primaryMetric/scoreConfidence/0").asDouble() + ","
                 + queue.at("/primaryMetric/scoreConfidence/1").asDouble() + ",99.9% confidence interval,"
@@ -71,8 +71,8 @@ class ReportContentTest {
         String md = Files.readString(report.resolve("summary.md"));
 
         for (String strategy : RealRuns.STRATEGIES) {
-            JsonNode r = result("thrpt", strategy, "5");
-            assertThat(md).contains("| BorrowQuery.query | " + strategy + " | maxOverflow=10 poolSize=5 prePing=false, 1 thread | thrpt | "
+            JsonNode r = result("Query.throughput", strategy, "5");
+            assertThat(md).contains("| Query.throughput | " + strategy + " | maxOverflow=10 poolSize=5 prePing=false, 1 thread | thrpt | "
                     + Fmt.withError(r.at("/primaryMetric/score").asDouble(), r.at("/primaryMetric/scoreError").asDouble()) + " |");
         }
         assertThat(md).contains("> Not measured in this run: no benchmark with an insertMode parameter ran")
@@ -87,15 +87,15 @@ class ReportContentTest {
         String md = Files.readString(report.resolve("summary.md"));
         JsonNode peak = null;
         for (String size : RealRuns.SWEEP_SIZES) {
-            JsonNode r = result("thrpt", "queue", size);
+            JsonNode r = result("PoolSizing.aggregate", null, size);
             if (peak == null || r.at("/primaryMetric/score").asDouble() > peak.at("/primaryMetric/score").asDouble()) {
                 peak = r;
             }
         }
         int prediction = Runtime.getRuntime().availableProcessors() * 2 + 1;
 
-        assertThat(md).contains("| BorrowQuery.query | " + RealRuns.SWEEP_THREADS + " | maxOverflow=0 prePing=false strategy=queue, "
-                + RealRuns.SWEEP_THREADS + " threads | 1, 3, 6 | " + peak.at("/params/poolSize").asText() + " | "
+        assertThat(md).contains("| PoolSizing.aggregate | " + RealRuns.SWEEP_THREADS + " | "
+                + RealRuns.SWEEP_THREADS + " threads | " + String.join(", ", RealRuns.SWEEP_SIZES) + " | " + peak.at("/params/poolSize").asText() + " | "
                 + Fmt.withError(peak.at("/primaryMetric/score").asDouble(), peak.at("/primaryMetric/scoreError").asDouble())
                 + " | " + prediction + " |");
         assertThat(md).contains("Prediction: cores x 2 + spindles = " + Runtime.getRuntime().availableProcessors() + " x 2 + 1 = " + prediction);
@@ -126,11 +126,11 @@ class ReportContentTest {
         });
     }
 
-    /** The JMH result for a mode, strategy and pool size, from the input file. */
-    private static JsonNode result(String mode, String strategy, String poolSize) {
+    /** The JMH result of a benchmark at a strategy (null: none) and pool size, from the input file. */
+    private static JsonNode result(String benchmark, String strategy, String poolSize) {
         List<JsonNode> matches = Arrays.stream(Json.MAPPER.convertValue(jmhInput, JsonNode[].class))
-                .filter(r -> r.get("mode").asText().equals(mode))
-                .filter(r -> r.at("/params/strategy").asText().equals(strategy))
+                .filter(r -> r.get("benchmark").asText().endsWith("." + benchmark))
+                .filter(r -> strategy == null || r.at("/params/strategy").asText().equals(strategy))
                 .filter(r -> r.at("/params/poolSize").asText().equals(poolSize))
                 .collect(Collectors.toList());
         assertThat(matches).hasSize(1);

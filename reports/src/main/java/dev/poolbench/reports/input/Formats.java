@@ -15,6 +15,9 @@ public final class Formats {
     public static final String ENVIRONMENT = "poolbench-environment/1";
     public static final String PGBENCH = "poolbench-pgbench/1";
     public static final String SERVER_CONNECTIONS = "poolbench-server-connections/1";
+    public static final String POOL_SIZING = "poolbench-pool-sizing/1";
+    public static final String RUN_STATUS = "poolbench-run-status/1";
+    public static final String FAULTS = "poolbench-faults/1";
 
     private Formats() {
     }

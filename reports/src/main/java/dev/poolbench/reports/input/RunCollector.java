@@ -26,6 +26,9 @@ public final class RunCollector {
     static final String ENVIRONMENT = "environment.json";
     static final String PGBENCH = "pgbench.json";
     static final String SERVER_CONNECTIONS = "server-connections.json";
+    static final String POOL_SIZING = "pool-sizing.json";
+    static final String RUN_STATUS = "run-status.json";
+    static final String FAULTS = "faults.json";
 
     private final Path jmhDir;
     private final Path loadDir;
@@ -73,6 +76,10 @@ public final class RunCollector {
         jmh.set("environment", optional(jmhDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
         jmh.set("pgbench", optional(jmhDir.resolve(PGBENCH), Formats.PGBENCH));
         jmh.set("serverConnections", optional(jmhDir.resolve(SERVER_CONNECTIONS), Formats.SERVER_CONNECTIONS));
+        jmh.set("poolSizing", optional(jmhDir.resolve(POOL_SIZING), Formats.POOL_SIZING));
+        jmh.set("runStatus", optional(jmhDir.resolve(RUN_STATUS), Formats.RUN_STATUS));
+        // no section shows fault scenarios yet; the artifact keeps them for the one that will
+        jmh.set("faults", optional(jmhDir.resolve(FAULTS), Formats.FAULTS));
         return jmh;
     }
 

@@ -2,9 +2,12 @@ package dev.poolbench.reports.run;
 
 import java.util.List;
 
-/** pgbench's own throughput on the same server (format poolbench-pgbench/1): what no Java pool can beat. */
-public record NativeCeiling(String script, List<Run> runs) {
+/**
+ * pgbench's own throughput on the same server and query (format poolbench-pgbench/1): what no Java
+ * pool can beat. Each point ran pgbench several times; {@code tps} holds every run.
+ */
+public record NativeCeiling(String script, String protocol, String pgbenchVersion, List<Point> points) {
 
-    public record Run(int clients, int jobs, double tps, double latencyAvgMs) {
+    public record Point(int clients, int threads, double seconds, double[] tps, double meanTps) {
     }
 }

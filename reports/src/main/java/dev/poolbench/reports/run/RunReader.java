@@ -58,6 +58,7 @@ public final class RunReader {
         return new Run(createdAt, Json.text(root, "toolVersion", "unknown"), git,
                 jmh.isObject(), jmhResults(jmh.path("results")), environment(jmh.get("environment")),
                 nativeCeiling(jmh.get("pgbench")), serverConnections(jmh.get("serverConnections")),
+                poolSizing(jmh.get("poolSizing")), runStatus(jmh.get("runStatus")),
                 load.isObject(), loadResults(load.path("results")), environment(load.get("environment")),
                 List.copyOf(notMeasured));
     }
@@ -154,12 +155,17 @@ public final class RunReader {
         if (p == null || !p.isObject()) {
             return Optional.empty();
         }
-        List<NativeCeiling.Run> runs = new ArrayList<>();
-        for (JsonNode r : p.path("runs")) {
-            runs.add(new NativeCeiling.Run(r.path("clients").asInt(), r.path("jobs").asInt(),
-                    Json.number(r, "tps"), Json.number(r, "latencyAvgMs")));
+        List<NativeCeiling.Point> points = new ArrayList<>();
+        for (JsonNode r : p.path("points")) {
+            double[] tps = new double[r.path("tps").size()];
+            for (int i = 0; i < tps.length; i++) {
+                tps[i] = Json.number(r.path("tps").get(i));
+            }
+            points.add(new NativeCeiling.Point(r.path("clients").asInt(), r.path("threads").asInt(),
+                    Json.number(r, "seconds"), tps, Json.number(r, "meanTps")));
         }
-        return Optional.of(new NativeCeiling(Json.text(p, "script", "-"), List.copyOf(runs)));
+        return Optional.of(new NativeCeiling(Json.text(p, "script", "-"), Json.text(p, "protocol", "-"),
+                Json.text(p, "pgbenchVersion", "?"), List.copyOf(points)));
     }
 
     static List<ServerConnectionPoint> serverConnections(JsonNode s) {
@@ -170,11 +176,27 @@ public final class RunReader {
         for (JsonNode p : s.path("points")) {
             SortedMap<String, String> params = new TreeMap<>();
             p.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
-            points.add(new ServerConnectionPoint(Json.text(p, "benchmark", "-"), p.path("threads").asInt(1), params,
-                    p.path("active").asInt(), p.path("idle").asInt(), p.path("idleInTransaction").asInt(),
-                    p.path("total").asInt()));
+            points.add(new ServerConnectionPoint(Json.text(p, "benchmark", "-"), Json.text(p, "mode", "-"),
+                    p.path("threads").asInt(1), params, p.path("peakTotal").asInt(), Json.number(p, "meanActive"),
+                    Json.number(p, "meanIdle"), Json.number(p, "meanTotal"), p.path("opened").asLong(),
+                    p.path("timeouts").asLong()));
         }
         return List.copyOf(points);
+    }
+
+    static Optional<PoolSizingFormula> poolSizing(JsonNode p) {
+        if (p == null || !p.isObject() || !p.has("cores")) {
+            return Optional.empty();
+        }
+        return Optional.of(new PoolSizingFormula(p.get("cores").asInt(), p.path("spindles").asInt()));
+    }
+
+    static Optional<RunStatus> runStatus(JsonNode s) {
+        if (s == null || !s.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunStatus(s.path("complete").asBoolean(), s.path("interrupted").asBoolean(),
+                s.path("plannedJmhRuns").asInt(), s.path("finishedJmhRuns").asInt()));
     }
 
     static List<LoadResult> loadResults(JsonNode array) {

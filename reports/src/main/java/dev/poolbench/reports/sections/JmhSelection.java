@@ -25,9 +25,9 @@ final class JmhSelection {
         return results.stream().filter(r -> r.params().containsKey(param)).filter(also).collect(Collectors.toList());
     }
 
-    static <K> Map<K, List<JmhResult>> groupBy(List<JmhResult> results, Function<JmhResult, K> key) {
-        Map<K, List<JmhResult>> groups = new LinkedHashMap<>();
-        for (JmhResult r : results) {
+    static <T, K> Map<K, List<T>> groupBy(List<T> results, Function<T, K> key) {
+        Map<K, List<T>> groups = new LinkedHashMap<>();
+        for (T r : results) {
             groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
         }
         return groups;

@@ -14,10 +14,15 @@ final class MeasuredInputs implements ReportSection {
     public SectionView render(Run run) {
         Table.Builder table = Table.builder("Inputs of this run", "input", "measured");
         table.row("JMH benchmarks (bench-pools)", run.jmhMeasured() ? run.jmh().size() + " results" : "no");
-        table.row("pgbench native ceiling", run.nativeCeiling().isPresent() ? run.nativeCeiling().get().runs().size() + " runs" : "no");
+        table.row("pgbench native ceiling", run.nativeCeiling().isPresent() ? run.nativeCeiling().get().points().size() + " client counts" : "no");
         table.row("server connections per benchmark point", run.serverConnections().isEmpty() ? "no" : run.serverConnections().size() + " points");
+        table.row("pool-size formula (cores, spindles)", run.poolSizing().map(f -> f.cores() + " cores, " + f.spindles() + " spindles").orElse("no"));
         table.row("load scenarios (Gatling)", run.loadMeasured() ? run.load().size() + " simulation runs" : "no");
         List<String> notes = new ArrayList<>();
+        run.jmhStatus().filter(status -> !status.complete()).ifPresent(status -> notes.add("This benchmark run did not complete"
+                + (status.interrupted() ? " (interrupted" : " (still running or stopped")
+                + " after " + status.finishedJmhRuns() + " of " + status.plannedJmhRuns()
+                + " JMH runs): the JMH numbers below are what it measured before it stopped."));
         for (String absent : run.notMeasured()) {
             notes.add("Not measured in this run: " + absent);
         }

@@ -7,6 +7,7 @@ import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.run.Environment;
 import dev.poolbench.reports.run.JmhResult;
 import dev.poolbench.reports.run.Metric;
+import dev.poolbench.reports.run.PoolSizingFormula;
 import dev.poolbench.reports.run.Run;
 
 import java.util.ArrayList;
@@ -45,21 +46,13 @@ final class PoolSizeCurve implements ReportSection {
                     ? "no throughput benchmark ran at two or more pool sizes" : "no JMH results");
         }
         List<String> notes = new ArrayList<>();
-        Optional<Integer> prediction = run.jmhEnvironment().map(Environment::cores).filter(c -> c > 0).map(c -> c * 2 + spindles);
-        if (prediction.isPresent()) {
-            notes.add("Prediction: cores x 2 + spindles = " + run.jmhEnvironment().get().cores() + " x 2 + " + spindles
-                    + " = " + prediction.get() + " connections (cores from the benchmark machine's environment record; spindles "
-                    + spindles + ", as given to the report; the formula counts the database server's cores).");
-        } else {
-            notes.add("The cores x 2 + spindles prediction is not drawn: this run has no environment record from bench-pools.");
-        }
-
+        Optional<Integer> prediction = prediction(run, notes);
         List<Chart> charts = new ArrayList<>();
         Table.Builder table = Table.builder("Measured peaks", "benchmark", "callers", "series", "pool sizes measured",
                 "peak at pool size", "peak throughput (ops/s)", "prediction");
         Map<String, List<JmhResult>> byChart = JmhSelection.groupBy(
                 curves.values().stream().flatMap(List::stream).collect(Collectors.toList()),
-                r -> r.shortName() + ", " + r.callers() + " callers");
+                r -> r.shortName() + ", " + r.callers() + (r.callers() == 1 ? " caller" : " callers"));
         for (Map.Entry<String, List<JmhResult>> c : byChart.entrySet()) {
             Chart.Builder chart = Chart.line(JmhSelection.slug(ID + "-" + c.getKey()), c.getKey() + ": throughput by pool size",
                     "pool size", "ops/s").markPeak();
@@ -85,6 +78,29 @@ final class PoolSizeCurve implements ReportSection {
             charts.add(chart.build());
         }
         return new SectionView(ID, TITLE, lead, notes, charts, List.of(table.build()));
+    }
+
+    /**
+     * cores x 2 + spindles, with bench-pools' own cores and spindles when it recorded them (so the
+     * report and pool-sizing.json agree), else the environment record's cores and the report's spindles.
+     */
+    private Optional<Integer> prediction(Run run, List<String> notes) {
+        if (run.poolSizing().isPresent()) {
+            PoolSizingFormula f = run.poolSizing().get();
+            notes.add("Prediction: cores x 2 + spindles = " + f.cores() + " x 2 + " + f.spindles() + " = " + f.poolSize()
+                    + " connections (cores and spindles as bench-pools recorded them in pool-sizing.json).");
+            return Optional.of(f.poolSize());
+        }
+        Optional<Integer> cores = run.jmhEnvironment().map(Environment::cores).filter(c -> c > 0);
+        if (cores.isEmpty()) {
+            notes.add("The cores x 2 + spindles prediction is not drawn: this run has no environment record from bench-pools.");
+            return Optional.empty();
+        }
+        int predicted = cores.get() * 2 + spindles;
+        notes.add("Prediction: cores x 2 + spindles = " + cores.get() + " x 2 + " + spindles + " = " + predicted
+                + " connections (cores from the benchmark machine's environment record; spindles " + spindles
+                + ", as given to the report; the formula counts the database server's cores).");
+        return Optional.of(predicted);
     }
 
     /** Results on one curve share everything but the pool size. */

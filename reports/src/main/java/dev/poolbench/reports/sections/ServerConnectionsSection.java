@@ -1,6 +1,7 @@
 package dev.poolbench.reports.sections;
 
 import dev.poolbench.reports.render.Chart;
+import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.run.LoadResult;
@@ -23,7 +24,7 @@ final class ServerConnectionsSection implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "The most connections the server showed for poolbench while each point ran (pg_stat_activity).";
+        String lead = "The backends poolbench held on the server while each point ran (pg_stat_activity, sampled every 100 ms).";
         List<LoadResult> loadWithSamples = run.load().stream().filter(l -> l.peak().isPresent()).collect(Collectors.toList());
         if (run.serverConnections().isEmpty() && loadWithSamples.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no server-connection samples (from bench-pools or load-scenarios)");
@@ -32,21 +33,28 @@ final class ServerConnectionsSection implements ReportSection {
         List<Table> tables = new ArrayList<>();
         if (!run.serverConnections().isEmpty()) {
             Table.Builder table = Table.builder("Per benchmark point", "benchmark", "strategy", "configuration",
-                    "active", "idle", "idle in transaction", "total");
-            Map<String, List<ServerConnectionPoint>> byLabel = new java.util.LinkedHashMap<>();
-            for (ServerConnectionPoint p : run.serverConnections()) {
-                String config = config(p);
-                byLabel.computeIfAbsent(p.strategy() + " " + config, k -> new ArrayList<>()).add(p);
-                table.row(shortName(p.benchmark()), p.strategy(), config, String.valueOf(p.active()), String.valueOf(p.idle()),
-                        String.valueOf(p.idleInTransaction()), String.valueOf(p.total()));
+                    "peak backends", "mean active", "mean idle", "connections opened", "pool timeouts");
+            Map<String, List<ServerConnectionPoint>> byBenchmark = JmhSelection.groupBy(run.serverConnections(),
+                    p -> shortName(p.benchmark()) + " " + p.mode());
+            for (Map.Entry<String, List<ServerConnectionPoint>> b : byBenchmark.entrySet()) {
+                List<String> labels = new ArrayList<>();
+                List<Chart.Datum> peak = new ArrayList<>();
+                List<Chart.Datum> active = new ArrayList<>();
+                List<Chart.Datum> idle = new ArrayList<>();
+                for (ServerConnectionPoint p : b.getValue()) {
+                    String label = p.strategy() + " " + config(p);
+                    labels.add(label);
+                    peak.add(Chart.datum(label, p.peakTotal(), Double.NaN, Double.NaN));
+                    active.add(Chart.datum(label, p.meanActive(), Double.NaN, Double.NaN));
+                    idle.add(Chart.datum(label, p.meanIdle(), Double.NaN, Double.NaN));
+                    table.row(b.getKey(), p.strategy(), config(p), String.valueOf(p.peakTotal()), Fmt.number(p.meanActive()),
+                            Fmt.number(p.meanIdle()), String.valueOf(p.opened()), String.valueOf(p.timeouts()));
+                }
+                Chart.Builder chart = Chart.bar(JmhSelection.slug(ID + "-" + b.getKey()), b.getKey() + ": server backends per point",
+                        "strategy, configuration", "backends").categories(labels);
+                chart.series("peak", peak).series("mean active", active).series("mean idle", idle);
+                charts.add(chart.build());
             }
-            List<String> categories = new ArrayList<>(byLabel.keySet());
-            Chart.Builder chart = Chart.bar(ID + "-jmh", "Server connections per strategy and configuration", "strategy, configuration",
-                    "connections").categories(categories);
-            chart.series("active", data(byLabel, ServerConnectionPoint::active));
-            chart.series("idle", data(byLabel, ServerConnectionPoint::idle));
-            chart.series("idle in transaction", data(byLabel, ServerConnectionPoint::idleInTransaction));
-            charts.add(chart.build());
             tables.add(table.build());
         }
         if (!loadWithSamples.isEmpty()) {
@@ -60,15 +68,6 @@ final class ServerConnectionsSection implements ReportSection {
             tables.add(table.build());
         }
         return new SectionView(ID, TITLE, lead, List.of(), charts, tables);
-    }
-
-    private static List<Chart.Datum> data(Map<String, List<ServerConnectionPoint>> byLabel,
-                                          java.util.function.ToIntFunction<ServerConnectionPoint> value) {
-        List<Chart.Datum> data = new ArrayList<>();
-        // several points under one label (different benchmarks): the largest is what the server had to hold
-        byLabel.forEach((label, points) -> data.add(Chart.datum(label,
-                points.stream().mapToInt(value).max().orElse(0), Double.NaN, Double.NaN)));
-        return data;
     }
 
     private static String config(ServerConnectionPoint p) {
