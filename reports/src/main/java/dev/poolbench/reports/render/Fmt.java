@@ -10,12 +10,18 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** {@code 12,345}, {@code 123.4}, {@code 12.35}, {@code 1.235}, {@code 0.0123}; "-" for no value. */
+    /**
+     * {@code 12,345}, {@code 123.4}, {@code 12.35}, {@code 1.235}, {@code 0.250}, {@code 0.0123}; whole
+     * numbers as they are ({@code 3}); "-" for no value.
+     */
     public static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "-";
         }
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
         if (a >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
@@ -25,10 +31,12 @@ public final class Fmt {
         if (a >= 10) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
-        if (a >= 1 || a == 0) {
+        if (a >= 1) {
             return String.format(Locale.ROOT, "%.3f", v);
         }
-        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        // three significant digits, trailing zeros kept: 0.250 beside 6.500
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(3));
+        return rounded.setScale(Math.max(rounded.scale(), rounded.scale() - rounded.precision() + 3)).toPlainString();
     }
 
     /** {@code 1,234 ± 56}: a score with JMH's error, or the score alone when there is none. */

@@ -56,7 +56,7 @@ final class InsertModes implements ReportSection {
                     data.add(Chart.datum(batch(r), rate[0], rate[1], rate[2]));
                     Metric m = r.primary();
                     table.row(b.getKey(), r.params().get("insertMode"), batch(r), JmhSelection.otherParams(r, SHOWN),
-                            Fmt.number(rate[0]), Fmt.withError(m.score(), m.error()) + " " + m.unit());
+                            Fmt.withError(rate[0], (rate[2] - rate[1]) / 2), Fmt.withError(m.score(), m.error()) + " " + m.unit());
                 }
                 chart.series(s.getKey(), data);
             }

@@ -26,15 +26,18 @@ final class ServerConnectionsSection implements ReportSection {
     public SectionView render(Run run) {
         String lead = "The backends poolbench held on the server while each point ran (pg_stat_activity, sampled every 100 ms).";
         List<LoadResult> loadWithSamples = run.load().stream().filter(l -> l.peak().isPresent()).collect(Collectors.toList());
-        if (run.serverConnections().isEmpty() && loadWithSamples.isEmpty()) {
+        // the question is what each strategy costs; inserts and sizing sweeps hold one pool of their own
+        List<ServerConnectionPoint> perStrategy = run.serverConnections().stream()
+                .filter(p -> p.params().containsKey("strategy")).collect(Collectors.toList());
+        if (perStrategy.isEmpty() && loadWithSamples.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no server-connection samples (from bench-pools or load-scenarios)");
         }
         List<Chart> charts = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
-        if (!run.serverConnections().isEmpty()) {
+        if (!perStrategy.isEmpty()) {
             Table.Builder table = Table.builder("Per benchmark point", "benchmark", "strategy", "configuration",
                     "peak backends", "mean active", "mean idle", "connections opened", "pool timeouts");
-            Map<String, List<ServerConnectionPoint>> byBenchmark = JmhSelection.groupBy(run.serverConnections(),
+            Map<String, List<ServerConnectionPoint>> byBenchmark = JmhSelection.groupBy(perStrategy,
                     p -> shortName(p.benchmark()) + " " + p.mode());
             for (Map.Entry<String, List<ServerConnectionPoint>> b : byBenchmark.entrySet()) {
                 List<String> labels = new ArrayList<>();
