@@ -1,15 +1,11 @@
 package dev.poolbench.core.db;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Opens real PostgreSQL connections (one TCP connection and one server backend each) and counts
@@ -20,7 +16,7 @@ import javax.sql.DataSource;
  * <p>Each connection carries an {@code ApplicationName}, which is how {@code pg_stat_activity}
  * tells the harness's backends from everyone else's.
  */
-public final class PhysicalConnections implements DataSource {
+public final class PhysicalConnections extends SimpleDataSource {
 
     /** pgjdbc's default; a connect that takes longer than this fails rather than hangs. */
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -109,49 +105,6 @@ public final class PhysicalConnections implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         return open();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the user is fixed by the database settings");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // pgjdbc logs through java.util.logging
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        properties.setProperty("loginTimeout", Integer.toString(seconds));
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return Integer.parseInt(properties.getProperty("loginTimeout", "0"));
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getLogger("org.postgresql");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 
     @Override

@@ -2,13 +2,12 @@ package dev.poolbench.core.pool;
 
 import dev.poolbench.core.db.ForwardingConnection;
 import dev.poolbench.core.db.PhysicalConnections;
+import dev.poolbench.core.db.SimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,7 +142,7 @@ abstract class AbstractPool implements ConnectionPool {
     }
 
     /** The plain DataSource face of the pool. */
-    private final class BorrowingDataSource implements DataSource {
+    private final class BorrowingDataSource extends SimpleDataSource {
 
         @Override
         public Connection getConnection() throws SQLException {
@@ -151,46 +150,16 @@ abstract class AbstractPool implements ConnectionPool {
         }
 
         @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("a pool's user is fixed by the database settings");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // the pools log through slf4j
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // the borrow timeout is poolTimeout, fixed in PoolSettings
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return (int) settings.poolTimeout().toSeconds();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getLogger("dev.poolbench.core.pool");
-        }
-
-        @Override
         public <T> T unwrap(Class<T> iface) throws SQLException {
             if (iface.isInstance(AbstractPool.this)) {
                 return iface.cast(AbstractPool.this);
             }
-            throw new SQLException("not a wrapper for " + iface.getName());
+            return super.unwrap(iface);
         }
 
         @Override
         public boolean isWrapperFor(Class<?> iface) {
-            return iface.isInstance(AbstractPool.this);
+            return iface.isInstance(AbstractPool.this) || super.isWrapperFor(iface);
         }
 
         @Override

@@ -57,26 +57,15 @@ public final class TodoRepository {
         if (todos.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int written;
-                switch (mode) {
-                    case SINGLE: written = insertOneByOne(c, todos); break;
-                    case BATCH: written = insertBatch(c, todos); break;
-                    case MULTIROW: written = insertMultiRow(c, todos, false, null); break;
-                    case COPY: written = insertCopy(c, todos); break;
-                    default: throw new IllegalStateException("unreachable: " + mode);
-                }
-                c.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return inTransaction(c -> {
+            switch (mode) {
+                case SINGLE: return insertOneByOne(c, todos);
+                case BATCH: return insertBatch(c, todos);
+                case MULTIROW: return insertMultiRow(c, todos, false, null);
+                case COPY: return insertCopy(c, todos);
+                default: throw new IllegalStateException("unreachable: " + mode);
             }
-        }
+        });
     }
 
     /** {@code POST /api/todo/bulk} (seed 001's bulk endpoint): multi-row INSERT ... RETURNING, one transaction. */
@@ -85,19 +74,8 @@ public final class TodoRepository {
         if (todos.isEmpty()) {
             return created;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                insertMultiRow(c, todos, true, created);
-                c.commit();
-                return created;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        inTransaction(c -> insertMultiRow(c, todos, true, created));
+        return created;
     }
 
     /** {@code GET /api/todo/{id}}: the primary-key lookup the Query benchmark times. */
@@ -171,6 +149,28 @@ public final class TodoRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE)) {
             ps.setLong(1, id);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Work that needs one connection in one transaction. */
+    private interface InTransaction<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    private <T> T inTransaction(InTransaction<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 
