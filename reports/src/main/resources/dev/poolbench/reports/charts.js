@@ -25,8 +25,10 @@
         return [xValue(spec, d), d.low, d.high];
       }),
       renderItem: function (params, api) {
-        var low = api.coord([api.value(0), api.value(1)]);
+        // on a log axis an interval reaching zero or below runs off the bottom: draw it to the edge, uncapped
+        var open = spec.logY && api.value(1) <= 0;
         var high = api.coord([api.value(0), api.value(2)]);
+        var low = open ? [high[0], params.coordSys.y + params.coordSys.height] : api.coord([api.value(0), api.value(1)]);
         var x = high[0];
         var cap = 4;
         if (spec.kind === 'bar') {
@@ -41,7 +43,7 @@
           children: [
             { type: 'line', shape: { x1: x, y1: high[1], x2: x, y2: low[1] }, style: style },
             { type: 'line', shape: { x1: x - cap, y1: high[1], x2: x + cap, y2: high[1] }, style: style },
-            { type: 'line', shape: { x1: x - cap, y1: low[1], x2: x + cap, y2: low[1] }, style: style }
+            { type: 'line', shape: { x1: x - cap, y1: low[1], x2: x + cap, y2: low[1] }, style: style, invisible: open }
           ]
         };
       }

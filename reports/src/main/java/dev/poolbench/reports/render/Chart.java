@@ -82,10 +82,6 @@ public record Chart(String id, String title, String kind, String xName, List<Str
             return this;
         }
 
-        public boolean isEmpty() {
-            return series.isEmpty();
-        }
-
         public Chart build() {
             return new Chart(id, title, kind, xName, kind.equals("bar") ? List.copyOf(categories) : null, yName, logY,
                     markPeak, List.copyOf(series), List.copyOf(markers));

@@ -41,6 +41,11 @@ public final class CompareText {
         }
         if (c.tables().isEmpty()) {
             out.append("\nno point was measured by both runs\n");
+        } else {
+            long slower = c.significant().stream().filter(r -> r.slowdownPct() > 0).count();
+            out.append('\n').append(c.significant().size()).append(" of ").append(c.rows().size())
+                    .append(" shared points differ significantly (").append(slower).append(" worse, ")
+                    .append(c.significant().size() - slower).append(" better)\n");
         }
         only(out, "only in baseline", c.onlyInBaseline(), c);
         only(out, "only in candidate", c.onlyInCandidate(), c);

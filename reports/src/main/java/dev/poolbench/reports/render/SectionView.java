@@ -14,8 +14,4 @@ public record SectionView(String id, String title, String lead, List<String> not
     public static SectionView notMeasured(String id, String title, String lead, String why) {
         return new SectionView(id, title, lead, List.of("Not measured in this run: " + why), List.of(), List.of());
     }
-
-    public boolean hasCharts() {
-        return !charts.isEmpty();
-    }
 }
