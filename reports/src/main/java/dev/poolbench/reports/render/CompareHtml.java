@@ -51,7 +51,7 @@ public final class CompareHtml {
 
         SectionView view = new SectionView("comparison", "Comparison",
                 "Mann-Whitney U test on iteration values, alpha = " + Significance.ALPHA + "; \"~\": no significant difference.",
-                c.ignoredParams().isEmpty() ? List.of() : List.of("Points matched ignoring: " + String.join(", ", c.ignoredParams())),
+                notes(c),
                 charts, tables);
         Map<String, Object> page = new HashMap<>();
         page.put("title", "poolbench compare");
@@ -62,6 +62,15 @@ public final class CompareHtml {
         page.put("echarts", Assets.echarts());
         page.put("chartScript", Assets.chartScript());
         return Assets.template("report.html.mustache").execute(page);
+    }
+
+    private static List<String> notes(Comparison c) {
+        List<String> notes = new ArrayList<>();
+        if (!c.ignoredParams().isEmpty()) {
+            notes.add("Points matched ignoring: " + String.join(", ", c.ignoredParams()));
+        }
+        CompareText.undetectable(c).ifPresent(notes::add);
+        return notes;
     }
 
     /** "strategy=queue": the parts of a point's label that differ among {@code all}; the full label if none do. */

@@ -8,6 +8,7 @@ import dev.poolbench.reports.stats.Significance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * compare's terminal output, laid out as benchstat lays it out: one table per unit, value and spread
@@ -46,10 +47,29 @@ public final class CompareText {
             out.append('\n').append(c.significant().size()).append(" of ").append(c.rows().size())
                     .append(" shared points differ significantly (").append(slower).append(" worse, ")
                     .append(c.significant().size() - slower).append(" better)\n");
+            undetectable(c).ifPresent(note -> out.append("note: ").append(note).append('\n'));
         }
         only(out, "only in baseline", c.onlyInBaseline(), c);
         only(out, "only in candidate", c.onlyInCandidate(), c);
         return out.toString();
+    }
+
+    /**
+     * A warning when some points cannot show a difference at all: JMH runs of 3 iterations a side
+     * (a quick profile) read as "~" everywhere, which must not pass for "no change".
+     */
+    static Optional<String> undetectable(Comparison c) {
+        List<ComparedPoint> blind = c.undetectable();
+        if (blind.isEmpty()) {
+            return Optional.empty();
+        }
+        ComparedPoint example = blind.get(0);
+        int n1 = example.baseline().samples().length;
+        int n2 = example.candidate().samples().length;
+        return Optional.of(blind.size() + " of " + c.rows().size() + " shared points have too few iterations for any"
+                + " difference to be significant (" + n1 + "+" + n2 + ": the smallest possible p is "
+                + Fmt.pValue(Significance.smallestPValue(n1, n2)) + "); their \"~\" means not tested, not no change."
+                + " Measure 5 or more iterations per run.");
     }
 
     /** {@code 12,345 ±2%}. */

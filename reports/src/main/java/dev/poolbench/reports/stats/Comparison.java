@@ -30,6 +30,13 @@ public record Comparison(List<UnitTable> tables, List<Point> onlyInBaseline, Lis
         return rows().stream().filter(r -> r.isSignificantSlowdown(thresholdPct)).collect(Collectors.toList());
     }
 
+    /** Shared points with too few iterations on a side for any difference to be significant. */
+    public List<ComparedPoint> undetectable() {
+        return rows().stream()
+                .filter(r -> !Significance.canDetect(r.baseline().samples().length, r.candidate().samples().length))
+                .collect(Collectors.toList());
+    }
+
     public List<ComparedPoint> significant() {
         return rows().stream().filter(ComparedPoint::significant).collect(Collectors.toList());
     }

@@ -31,6 +31,24 @@ public final class Significance {
         return OptionalDouble.of(Double.isNaN(p) ? 1.0 : p);
     }
 
+    /**
+     * The smallest two-sided p-value the exact test can give for {@code n1} against {@code n2} values:
+     * the two most extreme of C(n1 + n2, n1) equally likely orderings. At or above alpha, no
+     * difference, however large, can be called significant: 3 against 3 gives 0.1.
+     */
+    public static double smallestPValue(int n1, int n2) {
+        double orderings = 1;
+        for (int i = 1; i <= n1; i++) {
+            orderings = orderings * (n2 + i) / i;
+        }
+        return Math.min(1.0, 2 / orderings);
+    }
+
+    /** Whether {@code n1} against {@code n2} values can show a significant difference at all. */
+    public static boolean canDetect(int n1, int n2) {
+        return n1 >= MIN_SAMPLES && n2 >= MIN_SAMPLES && smallestPValue(n1, n2) < ALPHA;
+    }
+
     public static boolean isSignificant(OptionalDouble pValue) {
         return pValue.isPresent() && pValue.getAsDouble() < ALPHA;
     }

@@ -47,6 +47,19 @@ class RunComparisonTest {
     }
 
     @Test
+    void theSmallestPossiblePValueSaysWhenATestCannotDetectAnything() {
+        assertThat(Significance.smallestPValue(3, 3)).isCloseTo(0.1, within(1e-12));
+        assertThat(Significance.smallestPValue(4, 4)).isCloseTo(2.0 / 70, within(1e-12));
+        assertThat(Significance.canDetect(3, 3)).isFalse();
+        assertThat(Significance.canDetect(4, 4)).isTrue();
+        assertThat(Significance.canDetect(1, 30)).isFalse();
+
+        Comparison c = RunComparison.of(List.of(thrpt("queue", 1, 2, 3)), List.of(thrpt("queue", 100, 200, 300)), Set.of());
+        assertThat(c.undetectable()).hasSize(1);
+        assertThat(c.significant()).isEmpty();
+    }
+
+    @Test
     void aThroughputDropIsASlowdownAndATimeDropIsASpeedup() {
         Comparison c = RunComparison.of(
                 List.of(thrpt("queue", 98, 99, 100, 101, 102), time("queue", 9.8, 9.9, 10, 10.1, 10.2)),
