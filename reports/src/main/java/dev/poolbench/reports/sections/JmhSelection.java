@@ -1,6 +1,8 @@
 package dev.poolbench.reports.sections;
 
 import dev.poolbench.reports.run.JmhResult;
+import dev.poolbench.reports.run.Metric;
+import dev.poolbench.reports.run.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +59,11 @@ final class JmhSelection {
                 return a.compareTo(b);
             }
         };
+    }
+
+    /** A value of {@code m} (its score, an interval bound) in operations per second, whatever JMH's unit. */
+    static double opsPerSecond(Metric m, double value) {
+        return Units.convert(value, m.unit(), Units.OPS_PER_SECOND);
     }
 
     /** An id usable in HTML for a benchmark name: {@code Query.query} becomes {@code query-query}. */

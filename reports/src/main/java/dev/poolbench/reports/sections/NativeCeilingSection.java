@@ -60,12 +60,12 @@ final class NativeCeilingSection implements ReportSection {
             List<Chart.Datum> data = new ArrayList<>();
             for (NativeCeiling.Point c : ceiling.points()) {
                 best(query, strategy, c.clients()).ifPresent(r -> {
-                    data.add(Chart.datum(String.valueOf(c.clients()), StrategyComparison.toOpsPerSecond(r.primary(), r.primary().score()),
-                            StrategyComparison.toOpsPerSecond(r.primary(), r.primary().low()),
-                            StrategyComparison.toOpsPerSecond(r.primary(), r.primary().high())));
+                    data.add(Chart.datum(String.valueOf(c.clients()), JmhSelection.opsPerSecond(r.primary(), r.primary().score()),
+                            JmhSelection.opsPerSecond(r.primary(), r.primary().low()),
+                            JmhSelection.opsPerSecond(r.primary(), r.primary().high())));
                     table.row(String.valueOf(c.clients()), r.shortName() + " " + strategy,
-                            Fmt.withError(StrategyComparison.toOpsPerSecond(r.primary(), r.primary().score()),
-                                    StrategyComparison.toOpsPerSecond(r.primary(), r.primary().error())) + " ops/s",
+                            Fmt.withError(JmhSelection.opsPerSecond(r.primary(), r.primary().score()),
+                                    JmhSelection.opsPerSecond(r.primary(), r.primary().error())) + " ops/s",
                             JmhSelection.otherParams(r, Set.of("strategy")));
                 });
             }
@@ -85,6 +85,6 @@ final class NativeCeilingSection implements ReportSection {
     private static Optional<JmhResult> best(List<JmhResult> query, String strategy, int clients) {
         return query.stream()
                 .filter(r -> r.params().get("strategy").equals(strategy) && r.threads() == clients)
-                .max(Comparator.comparingDouble(r -> StrategyComparison.toOpsPerSecond(r.primary(), r.primary().score())));
+                .max(Comparator.comparingDouble(r -> JmhSelection.opsPerSecond(r.primary(), r.primary().score())));
     }
 }

@@ -63,16 +63,16 @@ final class PoolSizeCurve implements ReportSection {
                 List<Chart.Datum> data = new ArrayList<>();
                 for (JmhResult r : points) {
                     Metric m = r.primary();
-                    data.add(Chart.datum(Integer.parseInt(r.params().get("poolSize")), StrategyComparison.toOpsPerSecond(m, m.score()),
-                            StrategyComparison.toOpsPerSecond(m, m.low()), StrategyComparison.toOpsPerSecond(m, m.high())));
+                    data.add(Chart.datum(Integer.parseInt(r.params().get("poolSize")), JmhSelection.opsPerSecond(m, m.score()),
+                            JmhSelection.opsPerSecond(m, m.low()), JmhSelection.opsPerSecond(m, m.high())));
                 }
                 chart.series(s.getKey(), data);
-                JmhResult peak = points.stream().max(Comparator.comparingDouble(r -> StrategyComparison.toOpsPerSecond(r.primary(), r.primary().score()))).orElseThrow();
+                JmhResult peak = points.stream().max(Comparator.comparingDouble(r -> JmhSelection.opsPerSecond(r.primary(), r.primary().score()))).orElseThrow();
                 table.row(peak.shortName(), String.valueOf(peak.callers()), s.getKey(),
                         points.stream().map(r -> r.params().get("poolSize")).collect(Collectors.joining(", ")),
                         peak.params().get("poolSize"),
-                        Fmt.withError(StrategyComparison.toOpsPerSecond(peak.primary(), peak.primary().score()),
-                                StrategyComparison.toOpsPerSecond(peak.primary(), peak.primary().error())),
+                        Fmt.withError(JmhSelection.opsPerSecond(peak.primary(), peak.primary().score()),
+                                JmhSelection.opsPerSecond(peak.primary(), peak.primary().error())),
                         prediction.map(String::valueOf).orElse("-"));
             }
             charts.add(chart.build());

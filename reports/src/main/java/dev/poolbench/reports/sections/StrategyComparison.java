@@ -51,7 +51,7 @@ final class StrategyComparison implements ReportSection {
             }
             for (JmhResult r : b.getValue()) {
                 Metric m = r.primary();
-                String thrpt = r.isThroughput() ? Fmt.withError(toOpsPerSecond(m, m.score()), toOpsPerSecond(m, m.error())) : "";
+                String thrpt = r.isThroughput() ? Fmt.withError(JmhSelection.opsPerSecond(m, m.score()), JmhSelection.opsPerSecond(m, m.error())) : "";
                 String p99 = r.isSampleTime() ? Fmt.number(Units.convert(m.p99(), m.unit(), Units.MS_PER_OP)) : "";
                 table.row(b.getKey(), r.params().get("strategy"), JmhSelection.otherParams(r, SHOWN), r.mode(), thrpt, p99);
             }
@@ -73,17 +73,13 @@ final class StrategyComparison implements ReportSection {
                 if (p99) {
                     data.add(Chart.datum(r.params().get("strategy"), ms(m, m.p99()), ms(m, Samples.min(m.iterationP99s())), ms(m, Samples.max(m.iterationP99s()))));
                 } else {
-                    data.add(Chart.datum(r.params().get("strategy"), toOpsPerSecond(m, m.score()),
-                            toOpsPerSecond(m, m.low()), toOpsPerSecond(m, m.high())));
+                    data.add(Chart.datum(r.params().get("strategy"), JmhSelection.opsPerSecond(m, m.score()),
+                            JmhSelection.opsPerSecond(m, m.low()), JmhSelection.opsPerSecond(m, m.high())));
                 }
             }
             chart.series(series.getKey(), data);
         }
         return chart.build();
-    }
-
-    static double toOpsPerSecond(Metric m, double value) {
-        return Units.convert(value, m.unit(), Units.OPS_PER_SECOND);
     }
 
     private static double ms(Metric m, double value) {
