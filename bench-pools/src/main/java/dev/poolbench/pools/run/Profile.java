@@ -93,7 +93,7 @@ public enum Profile {
                 new Grid("Query.latency", List.of(2), params("strategy=hikari")),
                 new Grid("Insert.insert", List.of(1), params("insertMode=copy", "batchSize=100")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true", "rows=10000")),
-                new Grid("PoolSizing.aggregate", List.of(4), params("poolSize=2")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=2", "callers=4")));
     }
 
     private static List<Grid> quickGrids() {
@@ -108,7 +108,7 @@ public enum Profile {
                         params("insertMode=single,batch,multirow,copy", "batchSize=1,100,1000", "rewrite=false")),
                 new Grid("Insert.insert", List.of(1), params("insertMode=batch", "batchSize=1000", "rewrite=true")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000")),
-                new Grid("PoolSizing.aggregate", List.of(16, 64), params("poolSize=1,2,4,8,16,32")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,4,8,16,32", "callers=16,64")));
     }
 
     /** One grid per claim; the report's Claims section names the points it reads. */
@@ -129,7 +129,7 @@ public enum Profile {
                 new Grid("Query.throughput", List.of(16), params("strategy=static,queue,hikari", "poolSize=5",
                         "maxOverflow=10")),
                 // seeds 000, 001, 003: the pool size that serves 16 and 64 callers best, beside cores x 2 + spindles
-                new Grid("PoolSizing.aggregate", List.of(16, 64), params("poolSize=1,2,3,4,8,15,32,50")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,8,15,32,50", "callers=16,64")));
     }
 
     private static List<Grid> fullGrids() {
@@ -147,7 +147,7 @@ public enum Profile {
                 new Grid("Insert.insert", List.of(1),
                         params("insertMode=single,batch,multirow,copy", "batchSize=1,10,100,1000", "rewrite=false,true")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000,1000000")),
-                new Grid("PoolSizing.aggregate", List.of(16, 64), params("poolSize=1,2,3,4,6,8,12,16,24,32")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,6,8,12,16,24,32", "callers=16,64")));
     }
 
     /** Parameters as JMH's {@code -p} takes them: {@code "strategy=none,static", "poolSize=5"}. */
