@@ -53,6 +53,10 @@ public class Query {
         @Param({"false"})
         public boolean prePing;
 
+        /** The session's JIT (seed 002 turns it off "for small queries"): default, on or off. */
+        @Param({"default"})
+        public String jit;
+
         PoolUnderTest pool;
         TodoRepository todos;
 
@@ -65,7 +69,7 @@ public class Query {
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy))
                     .withPoolSize(poolSize).withMaxOverflow(maxOverflow).withPrePing(prePing);
-            pool = PoolUnderTest.open(db, settings, Map.of(), benchmark, iteration);
+            pool = PoolUnderTest.open(db, settings, Jit.connectionProperties(jit), benchmark, iteration);
             todos = new TodoRepository(pool.dataSource());
         }
 

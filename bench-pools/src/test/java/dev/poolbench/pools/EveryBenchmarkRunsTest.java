@@ -99,8 +99,24 @@ class EveryBenchmarkRunsTest {
     }
 
     @Test
+    void theJitParameterSetsTheSessionsJit() throws Exception {
+        for (String jit : new String[] {"on", "off"}) {
+            try (java.sql.Connection c = TestDatabase.get().connections("pb-test-jit")
+                    .with(Jit.connectionProperties(jit)).open();
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('jit')")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo(jit);
+            }
+        }
+        List<RunResult> results = run("Query.latency", 1, "strategy=hikari", "jit=on,off");
+        assertThat(results).extracting(r -> r.getParams().getParam("jit")).containsExactlyInAnyOrder("on", "off");
+        assertPositiveScores(results);
+    }
+
+    @Test
     void poolSizingRunsOverPoolSizes() throws RunnerException {
-        List<RunResult> results = run("PoolSizing.aggregate", 4, "poolSize=1,4");
+        List<RunResult> results = run("PoolSizing.shot", 1, "poolSize=1,4", "callers=4");
 
         assertThat(results).hasSize(2);
         assertPositiveScores(results);

@@ -18,6 +18,10 @@ public final class ServerSettings {
     private ServerSettings() {
     }
 
+    /**
+     * The key settings, plus {@code jit_available}: whether the server has a JIT provider at all
+     * ({@code jit = on} means nothing without one; zonky's embedded binaries have none).
+     */
     public static Map<String, String> read(Connection connection) throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
@@ -28,6 +32,11 @@ public final class ServerSettings {
                     settings.put(name, rs.getString(1));
                 }
             }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_jit_available()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            settings.put("jit_available", rs.getBoolean(1) ? "on" : "off");
         }
         return settings;
     }

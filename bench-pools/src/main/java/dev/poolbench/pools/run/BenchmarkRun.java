@@ -79,7 +79,7 @@ public final class BenchmarkRun {
                 PoolSizingSummary.write(results, Runtime.getRuntime().availableProcessors(),
                         settings.integer("bench.spindles", 0, 0, 1000), out);
                 measureNativeCeiling(db, results, profile);
-                if (settings.bool("bench.faults", profile != null && profile != Profile.SMOKE)) {
+                if (settings.bool("bench.faults", profile == Profile.QUICK || profile == Profile.FULL)) {
                     try {
                         FaultScenarios.run(db, out);
                     } catch (java.sql.SQLException e) {

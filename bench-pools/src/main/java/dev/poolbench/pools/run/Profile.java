@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark grids {@code mvn verify} (quick) and {@code mvn verify -Pfull} (full) run. Quick is one
+ * The benchmark grids {@code mvn verify} (quick), {@code mvn verify -Pfull} (full) and
+ * {@code mvn verify -Pclaims} (the points the seed claims need) run; smoke is one short point per
+ * benchmark, to check a database works before a long run. Quick is one
  * fork and short iterations over a reduced grid, sized to finish in about five minutes on 2 cores;
  * full has more forks, longer iterations and the whole grid.
  *
@@ -25,6 +27,8 @@ public enum Profile {
     /** One short point per benchmark: does everything work against this database? Not for conclusions. */
     SMOKE(1, 0, 1, 0, 1, 1, 1, 1, 2),
     QUICK(1, 4, 2, 1, 1, 3, 1, 3, 3),
+    /** The points the seed claims need (mvn verify -Pclaims), measured as carefully as quick. */
+    CLAIMS(1, 4, 2, 1, 1, 5, 1, 3, 3),
     FULL(2, 5, 2, 3, 1, 5, 2, 5, 10);
 
     private final int forks;
@@ -58,7 +62,12 @@ public enum Profile {
     /** One JMH run per grid and thread count. */
     List<Options> runs() {
         List<Options> runs = new ArrayList<>();
-        List<Grid> grids = this == SMOKE ? smokeGrids() : this == QUICK ? quickGrids() : fullGrids();
+        List<Grid> grids = switch (this) {
+            case SMOKE -> smokeGrids();
+            case QUICK -> quickGrids();
+            case CLAIMS -> claimsGrids();
+            case FULL -> fullGrids();
+        };
         for (Grid grid : grids) {
             for (int threads : grid.threads) {
                 ChainedOptionsBuilder b = new OptionsBuilder()
@@ -84,7 +93,7 @@ public enum Profile {
                 new Grid("Query.latency", List.of(2), params("strategy=hikari")),
                 new Grid("Insert.insert", List.of(1), params("insertMode=copy", "batchSize=100")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true", "rows=10000")),
-                new Grid("PoolSizing.aggregate", List.of(4), params("poolSize=2")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=2", "callers=4")));
     }
 
     private static List<Grid> quickGrids() {
@@ -99,7 +108,28 @@ public enum Profile {
                         params("insertMode=single,batch,multirow,copy", "batchSize=1,100,1000", "rewrite=false")),
                 new Grid("Insert.insert", List.of(1), params("insertMode=batch", "batchSize=1000", "rewrite=true")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000")),
-                new Grid("PoolSizing.aggregate", List.of(16, 64), params("poolSize=1,2,4,8,16,32")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,4,8,16,32", "callers=16,64")));
+    }
+
+    /** One grid per claim; the report's Claims section names the points it reads. */
+    private static List<Grid> claimsGrids() {
+        return List.of(
+                // seed 001, "10-50x improvement for bulk operations": the seed's 200 creates, each way
+                new Grid("Insert.insert", List.of(1), params("insertMode=single,batch,multirow,copy", "batchSize=200",
+                        "rewrite=false")),
+                new Grid("Insert.insert", List.of(1), params("insertMode=batch", "batchSize=200", "rewrite=true")),
+                // seed 001, "2-5x improvement for filtered queries", "slow queries as data grows"
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=100000,1000000")),
+                // seed 002, "JIT disabled for better small query performance": a small query and a big one
+                new Grid("Query.latency", List.of(1), params("strategy=hikari", "jit=on,off")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=false", "rows=1000000", "jit=on,off")),
+                // seed 000: NullPool's "slight connection overhead per request" against the pools, one caller
+                new Grid("Query.latency", List.of(1), params("strategy=none,static,queue,hikari")),
+                // seed 000: StaticPool's "single connection bottleneck", 16 callers
+                new Grid("Query.throughput", List.of(16), params("strategy=static,queue,hikari", "poolSize=5",
+                        "maxOverflow=10")),
+                // seeds 000, 001, 003: the pool size that serves 16 and 64 callers best, beside cores x 2 + spindles
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,8,15,32,50", "callers=16,64")));
     }
 
     private static List<Grid> fullGrids() {
@@ -117,7 +147,7 @@ public enum Profile {
                 new Grid("Insert.insert", List.of(1),
                         params("insertMode=single,batch,multirow,copy", "batchSize=1,10,100,1000", "rewrite=false,true")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000,1000000")),
-                new Grid("PoolSizing.aggregate", List.of(16, 64), params("poolSize=1,2,3,4,6,8,12,16,24,32")));
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,6,8,12,16,24,32", "callers=16,64")));
     }
 
     /** Parameters as JMH's {@code -p} takes them: {@code "strategy=none,static", "poolSize=5"}. */

@@ -40,17 +40,19 @@ class BenchmarkMainTest {
     void everyClassOfBadInputGetsItsOwnOneLineMessage() throws Exception {
         assertThat(runCapturing(new String[] {"Query", "-p", "pool=hikari"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: -p pool is not a poolbench parameter: one of strategy, poolSize, maxOverflow, prePing,"
-                        + " insertMode, batchSize, rewrite, indexed, rows\n");
+                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers\n");
         assertThat(runCapturing(new String[] {"Insert", "-p", "insertMode=bulk"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: insertMode = 'bulk' is not accepted: one of single, batch, multirow, copy\n");
         assertThat(runCapturing(new String[] {"Query", "-p", "poolSize=0"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: poolSize = '0' is not accepted: a whole number from 1 to 1000\n");
         assertThat(runCapturing(new String[] {"FilterQuery", "-p", "indexed=yes"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: indexed = 'yes' is not accepted: true or false\n");
+        assertThat(runCapturing(new String[] {"Query", "-p", "jit=maybe"}, Settings.of(Map.of())).err)
+                .isEqualTo("poolbench: jit = 'maybe' is not accepted: default, on or off\n");
         assertThat(runCapturing(new String[] {"Query", "-jvmArgsAppend", "-Dbench.db=sqlite"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: bench.db = 'sqlite' is not accepted: one of auto, testcontainers, embedded, external\n");
         assertThat(runCapturing(new String[0], Settings.of(Map.of("bench.profile", "huge"))).err)
-                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of smoke, quick, full\n");
+                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of smoke, quick, claims, full\n");
     }
 
     @Test

@@ -1,0 +1,243 @@
+package dev.poolbench.load.service.store;
+
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStats;
+import dev.poolbench.core.todo.NewTodo;
+import dev.poolbench.core.todo.Todo;
+import dev.poolbench.core.todo.TodoChanges;
+import dev.poolbench.core.todo.TodoFilter;
+import dev.poolbench.core.todo.TodoSchema;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * {@code --execution reactive}: the seed's asyncpg recommendation (001, "Convert to Async Database
+ * Operations") in Java: vertx-pg-client, non-blocking, with its own pool. poolbench's settings map onto it:
+ * <table>
+ *   <caption>poolbench setting to vertx-pg-client PoolOptions</caption>
+ *   <tr><td>poolSize + maxOverflow</td><td>maxSize: the most connections open at once</td></tr>
+ *   <tr><td>poolSize</td><td>no knob: vertx-pg-client keeps no minimum; every connection idle for
+ *       10 s is closed (idleTimeout), overflow or not</td></tr>
+ *   <tr><td>poolTimeout</td><td>connectionTimeout: how long a request waits for a connection; then 503</td></tr>
+ *   <tr><td>recycle</td><td>maxLifetime (0 = never)</td></tr>
+ *   <tr><td>prePing</td><td>done here: a {@code SELECT 1} on each borrowed connection; a failed one is
+ *       closed and one more connection is tried, as SQLAlchemy's pool_pre_ping does</td></tr>
+ *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
+ * </table>
+ * The SQL is {@code TodoRepository}'s, with PostgreSQL's {@code $n} parameters.
+ */
+final class ReactiveTodoStore implements TodoStore {
+
+    /** Like HikariCP's mapping, the shortest idle time after which a connection beyond need is closed. */
+    static final int IDLE_TIMEOUT_MS = 10_000;
+
+    private static final String COLUMNS = "id, title, description, priority, due_date, completed, created_at";
+    private static final String INSERT = "INSERT INTO " + TodoSchema.TABLE + " (title, description, priority, due_date) VALUES ";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM " + TodoSchema.TABLE + " WHERE id = $1";
+    private static final String DELETE = "DELETE FROM " + TodoSchema.TABLE + " WHERE id = $1";
+
+    private final Pool pool;
+    private final PoolSettings settings;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong validationFailures = new AtomicLong();
+
+    ReactiveTodoStore(Vertx vertx, PoolSettings settings, String host, int port, String database, String user,
+                      String password, String applicationName) {
+        this.settings = settings;
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
+                .addProperty("application_name", applicationName)
+                .setCachePreparedStatements(true);
+        PoolOptions options = new PoolOptions()
+                .setMaxSize(settings.poolSize() + settings.maxOverflow())
+                .setMaxWaitQueueSize(-1)
+                .setConnectionTimeout((int) settings.poolTimeout().toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(IDLE_TIMEOUT_MS)
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxLifetime((int) settings.recycle().toMillis())
+                .setMaxLifetimeUnit(TimeUnit.MILLISECONDS);
+        this.pool = PgBuilder.pool()
+                .with(options)
+                .connectingTo(connect)
+                .withConnectHandler(connection -> {
+                    opened.incrementAndGet();
+                    connection.close();
+                })
+                .using(vertx)
+                .build();
+    }
+
+    @Override
+    public Future<Todo> create(NewTodo todo) {
+        return withConnection(c -> c.preparedQuery(INSERT + "($1, $2, $3::int, $4) RETURNING " + COLUMNS)
+                .execute(Tuple.of(todo.title(), todo.description(), todo.priority(), todo.dueDate()))
+                .map(rows -> read(rows.iterator().next())));
+    }
+
+    @Override
+    public Future<List<Todo>> createAll(List<NewTodo> todos) {
+        if (todos.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        StringBuilder sql = new StringBuilder(INSERT);
+        Tuple values = Tuple.tuple();
+        int n = 1;
+        for (NewTodo todo : todos) {
+            sql.append(n == 1 ? "" : ", ").append("($").append(n).append(", $").append(n + 1)
+                    .append(", $").append(n + 2).append("::int, $").append(n + 3).append(')');
+            values.addValue(todo.title()).addValue(todo.description()).addValue(todo.priority()).addValue(todo.dueDate());
+            n += 4;
+        }
+        sql.append(" RETURNING ").append(COLUMNS);
+        // one statement is one implicit transaction: all rows or none, as TodoRepository.insertAllReturning
+        return withConnection(c -> c.preparedQuery(sql.toString()).execute(values).map(ReactiveTodoStore::readAll));
+    }
+
+    @Override
+    public Future<Optional<Todo>> find(long id) {
+        return withConnection(c -> c.preparedQuery(FIND).execute(Tuple.of(id)).map(ReactiveTodoStore::first));
+    }
+
+    @Override
+    public Future<List<Todo>> list(TodoFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TodoSchema.TABLE);
+        Tuple args = Tuple.tuple();
+        String glue = " WHERE ";
+        if (filter.completed().isPresent()) {
+            args.addValue(filter.completed().get());
+            sql.append(glue).append("completed = $").append(args.size());
+            glue = " AND ";
+        }
+        if (filter.priority().isPresent()) {
+            args.addValue(filter.priority().get());
+            sql.append(glue).append("priority = $").append(args.size()).append("::int");
+        }
+        args.addValue(filter.limit()).addValue(filter.offset());
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(args.size() - 1).append("::int OFFSET $")
+                .append(args.size()).append("::int");
+        return withConnection(c -> c.preparedQuery(sql.toString()).execute(args).map(ReactiveTodoStore::readAll));
+    }
+
+    @Override
+    public Future<Optional<Todo>> update(long id, TodoChanges changes) {
+        if (changes.isEmpty()) {
+            return find(id);
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(TodoSchema.TABLE).append(" SET ");
+        Tuple args = Tuple.tuple();
+        changes.title().ifPresent(v -> set(sql, args, "title", v));
+        changes.description().ifPresent(v -> set(sql, args, "description", v));
+        changes.priority().ifPresent(v -> set(sql, args, "priority", v));
+        changes.dueDate().ifPresent(v -> set(sql, args, "due_date", v));
+        changes.completed().ifPresent(v -> set(sql, args, "completed", v));
+        sql.setLength(sql.length() - 2);
+        args.addValue(id);
+        sql.append(" WHERE id = $").append(args.size()).append(" RETURNING ").append(COLUMNS);
+        return withConnection(c -> c.preparedQuery(sql.toString()).execute(args).map(ReactiveTodoStore::first));
+    }
+
+    @Override
+    public Future<Boolean> delete(long id) {
+        return withConnection(c -> c.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1));
+    }
+
+    @Override
+    public PoolStats poolStats() {
+        int inUse = active.get();
+        return new PoolStats(inUse, Math.max(0, pool.size() - inUse), waiting.get(), opened.get(), timeouts.get(),
+                validationFailures.get(), 0);
+    }
+
+    @Override
+    public Future<Void> close() {
+        return pool.close();
+    }
+
+    /** Borrows a connection (counting waiters and borrowers), pre-pings it if asked, runs {@code work}, gives it back. */
+    private <T> Future<T> withConnection(Function<SqlConnection, Future<T>> work) {
+        return borrow(settings.prePing() ? 2 : 1).compose(connection -> {
+            active.incrementAndGet();
+            return work.apply(connection).andThen(done -> {
+                active.decrementAndGet();
+                connection.close();
+            });
+        });
+    }
+
+    private Future<SqlConnection> borrow(int attempts) {
+        waiting.incrementAndGet();
+        Future<SqlConnection> borrowed = pool.getConnection().transform(ar -> {
+            waiting.decrementAndGet();
+            if (ar.succeeded()) {
+                return Future.succeededFuture(ar.result());
+            }
+            if ("Timeout".equals(ar.cause().getMessage())) {
+                timeouts.incrementAndGet();
+                return Future.failedFuture(new PoolTimeout(describe() + " was exhausted after "
+                        + settings.poolTimeout().toMillis() + " ms (" + active.get() + " in use, " + waiting.get()
+                        + (waiting.get() == 1 ? " other borrower" : " other borrowers") + " waiting)", ar.cause()));
+            }
+            return Future.failedFuture(ar.cause());
+        });
+        if (!settings.prePing()) {
+            return borrowed;
+        }
+        return borrowed.compose(connection -> connection.query("SELECT 1").execute().transform(ping -> {
+            if (ping.succeeded()) {
+                return Future.succeededFuture(connection);
+            }
+            validationFailures.incrementAndGet();
+            connection.close();
+            return attempts > 1 ? borrow(attempts - 1) : Future.failedFuture(ping.cause());
+        }));
+    }
+
+    /** "vertx-pg pool of size 15": the same words bench-core's pools use in their timeout message. */
+    private String describe() {
+        return "vertx-pg pool of size " + (settings.poolSize() + settings.maxOverflow());
+    }
+
+    private static void set(StringBuilder sql, Tuple args, String column, Object value) {
+        args.addValue(value);
+        // Java ints travel as int4; PostgreSQL assigns them to the smallint column itself
+        sql.append(column).append(" = $").append(args.size()).append(value instanceof Integer ? "::int" : "").append(", ");
+    }
+
+    private static Optional<Todo> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next()));
+    }
+
+    private static List<Todo> readAll(RowSet<Row> rows) {
+        List<Todo> todos = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            todos.add(read(row));
+        }
+        return todos;
+    }
+
+    private static Todo read(Row row) {
+        return new Todo(row.getLong("id"), row.getString("title"), row.getString("description"),
+                row.getInteger("priority"), row.getLocalDate("due_date"), row.getBoolean("completed"),
+                row.getOffsetDateTime("created_at"));
+    }
+}

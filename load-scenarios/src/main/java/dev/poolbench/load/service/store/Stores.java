@@ -1,0 +1,91 @@
+package dev.poolbench.load.service.store;
+
+import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.Redaction;
+import dev.poolbench.core.pool.ConnectionPool;
+import dev.poolbench.core.pool.Pools;
+import dev.poolbench.load.service.Execution;
+import dev.poolbench.load.service.ServiceOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Builds the store {@link ServiceOptions} describe: pool, execution, and the optional read cache. */
+public final class Stores {
+
+    private Stores() {
+    }
+
+    /** The store, and its cache when {@code --cache-ttl} is set. */
+    public record OpenStore(TodoStore store, Optional<CacheFigures> cache, String execution) {
+    }
+
+    /** Live figures of the read cache, for the health endpoint. */
+    public interface CacheFigures {
+        long hits();
+
+        long misses();
+
+        long size();
+    }
+
+    public static OpenStore open(ServiceOptions options, Database database, Vertx vertx, MeterRegistry registry)
+            throws SQLException {
+        TodoStore store;
+        String execution;
+        if (options.execution() == Execution.REACTIVE) {
+            store = reactive(options, database, vertx);
+            execution = "reactive (vertx-pg-client)";
+        } else {
+            Blocking blocking = blocking(options, vertx);
+            ConnectionPool pool = Pools.create(options.pool(), database.connections(options.applicationName()),
+                    hikari -> hikari.setMetricRegistry(registry));
+            store = new JdbcTodoStore(pool, blocking);
+            execution = blocking.describe();
+        }
+        if (!options.cached()) {
+            return new OpenStore(store, Optional.empty(), execution);
+        }
+        CachedTodoStore cached = new CachedTodoStore(store, options.cacheTtl(), registry);
+        CacheFigures figures = new CacheFigures() {
+            @Override
+            public long hits() {
+                return cached.stats().hitCount();
+            }
+
+            @Override
+            public long misses() {
+                return cached.stats().missCount();
+            }
+
+            @Override
+            public long size() {
+                return cached.size();
+            }
+        };
+        return new OpenStore(cached, Optional.of(figures), execution);
+    }
+
+    private static Blocking blocking(ServiceOptions options, Vertx vertx) {
+        switch (options.execution()) {
+            case EVENT_LOOP: return new OnEventLoop();
+            case WORKER: return new OnWorkers(vertx, options.workerThreads());
+            case VIRTUAL: return new OnVirtualThreads();
+            default: throw new IllegalStateException("unreachable: " + options.execution());
+        }
+    }
+
+    private static TodoStore reactive(ServiceOptions options, Database database, Vertx vertx) {
+        URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("--execution reactive needs a single-host URL like "
+                    + "jdbc:postgresql://host:5432/db, not " + Redaction.jdbcUrl(database.jdbcUrl()));
+        }
+        String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+        return new ReactiveTodoStore(vertx, options.pool(), uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+                path, database.user(), database.password(), options.applicationName());
+    }
+}
