@@ -69,8 +69,8 @@
       } else {
         main.symbolSize = 7;
       }
-      if (spec.markPeak) {
-        main.markPoint = { symbolSize: 42, data: [{ type: 'max', name: 'measured peak' }],
+      if (spec.peak) {
+        main.markPoint = { symbolSize: 42, data: [{ type: spec.peak, name: 'measured peak' }],
                            label: { formatter: function (p) { return 'peak'; } } };
       }
       if (i === 0 && spec.markers.length > 0) {

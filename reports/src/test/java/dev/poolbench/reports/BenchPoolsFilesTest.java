@@ -76,7 +76,7 @@ class BenchPoolsFilesTest {
         }
         assertThat(summary).contains("| 1 | pgbench 15.18 (prepared) | 45,500 tps (runs: 45,000, 46,000, 45,500) | 1 pgbench threads, 3 s per run |")
                 .contains("| 1 | Query.throughput queue | " + Fmt.withError(queue.at("/primaryMetric/score").asDouble(),
-                        queue.at("/primaryMetric/scoreError").asDouble()) + " ops/s | maxOverflow=10 poolSize=5 prePing=false, 1 thread |");
+                        queue.at("/primaryMetric/scoreError").asDouble()) + " ops/s | jit=default maxOverflow=10 poolSize=5 prePing=false, 1 thread |");
     }
 
     @Test

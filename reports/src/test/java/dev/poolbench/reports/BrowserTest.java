@@ -96,8 +96,8 @@ class BrowserTest {
         Map<String, Object> p99 = chart(charts, "strategies-query-latency-p99");
         assertThat(strings(p99.get("categories"))).containsExactlyElementsOf(RealRuns.STRATEGIES);
 
-        Map<String, Object> poolSize = chart(charts, "pool-size-poolsizing-aggregate-" + RealRuns.SWEEP_THREADS + "-callers");
-        assertThat(strings(poolSize.get("series"))).containsExactly(RealRuns.SWEEP_THREADS + " threads");
+        Map<String, Object> poolSize = chart(charts, "pool-size-poolsizing-shot-" + RealRuns.SWEEP_CALLERS + "-callers");
+        assertThat(strings(poolSize.get("series"))).containsExactly("1 thread");
         assertThat(strings(poolSize.get("marks"))).containsExactly("cores x 2 + spindles = "
                 + (Runtime.getRuntime().availableProcessors() * 2 + 1));
         assertThat((String) poolSize.get("text")).contains("peak");

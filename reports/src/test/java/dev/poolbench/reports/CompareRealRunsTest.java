@@ -78,7 +78,7 @@ class CompareRealRunsTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("only in candidate (1):")
-                .containsPattern("only in candidate \\(1\\):\\n  Query.throughput thrpt threads=1 maxOverflow=10 poolSize=5 prePing=true strategy=queue");
+                .containsPattern("only in candidate \\(1\\):\\n  Query.throughput thrpt threads=1 jit=default maxOverflow=10 poolSize=5 prePing=true strategy=queue");
     }
 
     /** The table rows of compare's output that name a point (not the headers, geomean or lists). */

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param kind    {@code bar} (category x axis) or {@code line} (numeric x axis)
  * @param logY    a logarithmic value axis, for figures that span orders of magnitude
+ * @param peak    mark each line's best point: {@code max} (a throughput), {@code min} (a time), or null
  * @param markers vertical lines at x values, each with a label (a prediction, a limit)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Chart(String id, String title, String kind, String xName, List<String> categories, String yName,
-                    boolean logY, boolean markPeak, List<Series> series, List<Marker> markers) {
+                    boolean logY, String peak, List<Series> series, List<Marker> markers) {
 
     /** One line or one set of bars; {@code low}/{@code high} draw error bars when present. */
     public record Series(String name, List<Datum> data) {
@@ -47,7 +48,7 @@ public record Chart(String id, String title, String kind, String xName, List<Str
         private final List<Series> series = new ArrayList<>();
         private final List<Marker> markers = new ArrayList<>();
         private boolean logY;
-        private boolean markPeak;
+        private String peak;
 
         private Builder(String id, String title, String kind, String xName, String yName) {
             this.id = id;
@@ -72,8 +73,9 @@ public record Chart(String id, String title, String kind, String xName, List<Str
             return this;
         }
 
-        public Builder markPeak() {
-            this.markPeak = true;
+        /** Marks each line's highest point ({@code higherIsBetter}) or lowest as its measured peak. */
+        public Builder markPeak(boolean higherIsBetter) {
+            this.peak = higherIsBetter ? "max" : "min";
             return this;
         }
 
@@ -84,7 +86,7 @@ public record Chart(String id, String title, String kind, String xName, List<Str
 
         public Chart build() {
             return new Chart(id, title, kind, xName, kind.equals("bar") ? List.copyOf(categories) : null, yName, logY,
-                    markPeak, List.copyOf(series), List.copyOf(markers));
+                    peak, List.copyOf(series), List.copyOf(markers));
         }
     }
 

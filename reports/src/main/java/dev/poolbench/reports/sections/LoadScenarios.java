@@ -48,7 +48,7 @@ final class LoadScenarios implements ReportSection {
             List<Table.Cell> row = new ArrayList<>();
             row.add(Table.Cell.of(l.simulation()));
             row.add(Table.Cell.of(l.configuration() + ": " + l.serviceLabel()));
-            row.add(Table.Cell.of(l.requests() + " (" + l.ko() + " failed)"));
+            row.add(Table.Cell.of(Fmt.number(l.requests()) + " (" + Fmt.number(l.ko()) + " failed)"));
             row.add(Table.Cell.of(Fmt.fraction(l.successRate())));
             row.add(Table.Cell.of(Fmt.number(l.throughputRps())));
             for (String p : List.of("p50", "p95", "p99", "max")) {

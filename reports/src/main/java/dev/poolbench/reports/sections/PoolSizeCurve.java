@@ -9,6 +9,7 @@ import dev.poolbench.reports.run.JmhResult;
 import dev.poolbench.reports.run.Metric;
 import dev.poolbench.reports.run.PoolSizingFormula;
 import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.run.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Throughput against pool size, one chart per caller count. The seeds raise pool sizes by hand
- * (001: 5 to 20, 002: 20 to 50); this puts the measured peak beside PostgreSQL's rule of thumb,
- * connections = cores x 2 + effective spindles.
+ * Pool size against what it buys, one chart per number of callers. The seeds raise pool sizes by
+ * hand (001: 5 to 20, 002: 20 to 50); this puts the measured peak beside PostgreSQL's rule of thumb,
+ * connections = cores x 2 + effective spindles. A throughput benchmark peaks at its highest score;
+ * a time benchmark (PoolSizing: the time for a fixed batch of calls) at its lowest.
  */
 final class PoolSizeCurve implements ReportSection {
 
@@ -37,25 +40,30 @@ final class PoolSizeCurve implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "Throughput against pool size per number of callers; the marked point of each line is its measured peak.";
-        List<JmhResult> sized = JmhSelection.having(run.jmh(), "poolSize", JmhResult::isThroughput);
+        String lead = "What each pool size gives, per number of callers; the marked point of each line is its measured peak"
+                + " (bars: 99.9% confidence interval).";
+        List<JmhResult> sized = JmhSelection.having(run.jmh(), "poolSize",
+                r -> Units.isThroughput(r.primary().unit()) || Units.isTime(r.primary().unit()));
         Map<String, List<JmhResult>> curves = JmhSelection.groupBy(sized, PoolSizeCurve::curveKey);
         curves.values().removeIf(c -> c.stream().map(r -> r.params().get("poolSize")).distinct().count() < 2);
         if (curves.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, run.jmhMeasured()
-                    ? "no throughput benchmark ran at two or more pool sizes" : "no JMH results");
+                    ? "no benchmark ran at two or more pool sizes" : "no JMH results");
         }
         List<String> notes = new ArrayList<>();
         Optional<Integer> prediction = prediction(run, notes);
         List<Chart> charts = new ArrayList<>();
         Table.Builder table = Table.builder("Measured peaks", "benchmark", "callers", "series", "pool sizes measured",
-                "peak at pool size", "peak throughput (ops/s)", "prediction");
+                "peak at pool size", "score at the peak", "prediction");
         Map<String, List<JmhResult>> byChart = JmhSelection.groupBy(
                 curves.values().stream().flatMap(List::stream).collect(Collectors.toList()),
                 r -> r.shortName() + ", " + r.callers() + (r.callers() == 1 ? " caller" : " callers"));
         for (Map.Entry<String, List<JmhResult>> c : byChart.entrySet()) {
-            Chart.Builder chart = Chart.line(JmhSelection.slug(ID + "-" + c.getKey()), c.getKey() + ": throughput by pool size",
-                    "pool size", "ops/s").markPeak();
+            boolean throughput = Units.isThroughput(c.getValue().get(0).primary().unit());
+            String unit = throughput ? Units.OPS_PER_SECOND : Units.MS_PER_OP;
+            Chart.Builder chart = Chart.line(JmhSelection.slug(ID + "-" + c.getKey()),
+                    c.getKey() + (throughput ? ": throughput by pool size" : ": time by pool size (lower is better)"),
+                    "pool size", unit).markPeak(throughput);
             prediction.ifPresent(p -> chart.marker("cores x 2 + spindles = " + p, p));
             for (Map.Entry<String, List<JmhResult>> s : JmhSelection.groupBy(c.getValue(), r -> JmhSelection.otherParams(r, SHOWN)).entrySet()) {
                 List<JmhResult> points = new ArrayList<>(s.getValue());
@@ -63,21 +71,26 @@ final class PoolSizeCurve implements ReportSection {
                 List<Chart.Datum> data = new ArrayList<>();
                 for (JmhResult r : points) {
                     Metric m = r.primary();
-                    data.add(Chart.datum(Integer.parseInt(r.params().get("poolSize")), JmhSelection.opsPerSecond(m, m.score()),
-                            JmhSelection.opsPerSecond(m, m.low()), JmhSelection.opsPerSecond(m, m.high())));
+                    data.add(Chart.datum(Integer.parseInt(r.params().get("poolSize")), in(m, m.score(), unit),
+                            in(m, m.low(), unit), in(m, m.high(), unit)));
                 }
                 chart.series(s.getKey(), data);
-                JmhResult peak = points.stream().max(Comparator.comparingDouble(r -> JmhSelection.opsPerSecond(r.primary(), r.primary().score()))).orElseThrow();
+                Comparator<JmhResult> byScore = Comparator.comparingDouble(r -> in(r.primary(), r.primary().score(), unit));
+                JmhResult peak = (throughput ? points.stream().max(byScore) : points.stream().min(byScore)).orElseThrow();
                 table.row(peak.shortName(), String.valueOf(peak.callers()), s.getKey(),
                         points.stream().map(r -> r.params().get("poolSize")).collect(Collectors.joining(", ")),
                         peak.params().get("poolSize"),
-                        Fmt.withError(JmhSelection.opsPerSecond(peak.primary(), peak.primary().score()),
-                                JmhSelection.opsPerSecond(peak.primary(), peak.primary().error())),
+                        Fmt.withError(in(peak.primary(), peak.primary().score(), unit), in(peak.primary(), peak.primary().error(), unit))
+                                + " " + unit,
                         prediction.map(String::valueOf).orElse("-"));
             }
             charts.add(chart.build());
         }
         return new SectionView(ID, TITLE, lead, notes, charts, List.of(table.build()));
+    }
+
+    private static double in(Metric m, double value, String unit) {
+        return Units.convert(value, m.unit(), unit);
     }
 
     /**
@@ -105,8 +118,8 @@ final class PoolSizeCurve implements ReportSection {
 
     /** Results on one curve share everything but the pool size. */
     private static String curveKey(JmhResult r) {
-        Map<String, String> rest = new java.util.TreeMap<>(r.params());
+        Map<String, String> rest = new TreeMap<>(r.params());
         rest.remove("poolSize");
-        return r.benchmark() + "|" + r.threads() + "|" + rest;
+        return r.benchmark() + "|" + r.mode() + "|" + r.threads() + "|" + rest;
     }
 }
