@@ -14,7 +14,7 @@ import java.util.Optional;
 public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
                   boolean jmhMeasured, List<JmhResult> jmh, Optional<Environment> jmhEnvironment,
                   Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoint> serverConnections,
-                  Optional<PoolSizingFormula> poolSizing, Optional<RunStatus> jmhStatus,
+                  Optional<PoolSizingFormula> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
                   boolean loadMeasured, List<LoadResult> load, Optional<Environment> loadEnvironment,
                   List<String> notMeasured) {
 }

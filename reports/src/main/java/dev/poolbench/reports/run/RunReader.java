@@ -58,7 +58,7 @@ public final class RunReader {
         return new Run(createdAt, Json.text(root, "toolVersion", "unknown"), git,
                 jmh.isObject(), jmhResults(jmh.path("results")), environment(jmh.get("environment")),
                 nativeCeiling(jmh.get("pgbench")), serverConnections(jmh.get("serverConnections")),
-                poolSizing(jmh.get("poolSizing")), runStatus(jmh.get("runStatus")),
+                poolSizing(jmh.get("poolSizing")), runStatus(jmh.get("runStatus")), faults(jmh.get("faults")),
                 load.isObject(), loadResults(load.path("results")), environment(load.get("environment")),
                 List.copyOf(notMeasured));
     }
@@ -197,6 +197,42 @@ public final class RunReader {
         }
         return Optional.of(new RunStatus(s.path("complete").asBoolean(), s.path("interrupted").asBoolean(),
                 s.path("plannedJmhRuns").asInt(), s.path("finishedJmhRuns").asInt()));
+    }
+
+    static Optional<Faults> faults(JsonNode f) {
+        if (f == null || !f.isObject() || !f.has("outages")) {
+            return Optional.empty();
+        }
+        List<Faults.Outage> outages = new ArrayList<>();
+        for (JsonNode o : f.path("outages")) {
+            List<String> errors = new ArrayList<>();
+            o.path("sampleErrors").forEach(e -> errors.add(e.asText()));
+            outages.add(new Faults.Outage(o.path("pool").asText(), o.path("when").asText(), o.path("prePing").asBoolean(),
+                    o.path("callsBefore").asLong(), o.path("errorsBefore").asLong(), o.path("callsDuringOutage").asLong(),
+                    o.path("errorsDuringOutage").asLong(), o.path("slowestCallDuringOutageMs").asLong(),
+                    o.path("errorsAfterReturn").asLong(), nullableLong(o.get("firstSuccessMs")),
+                    o.path("recovered").asBoolean(), o.path("hung").asInt(), List.copyOf(errors)));
+        }
+        List<Faults.Freeze> freezes = new ArrayList<>();
+        for (JsonNode z : f.path("freezes")) {
+            freezes.add(new Faults.Freeze(z.path("pool").asText(), z.path("callsDuringFreeze").asLong(),
+                    z.path("poolTimeouts").asLong(), z.path("slowestPoolTimeoutMs").asLong(), z.path("otherErrors").asLong(),
+                    z.path("slowestCallMs").asLong(), z.path("hung").asInt(), nullableLong(z.get("firstSuccessAfterThawMs")),
+                    z.path("recovered").asBoolean()));
+        }
+        List<Faults.Leak> leaks = new ArrayList<>();
+        for (JsonNode l : f.path("leaks")) {
+            leaks.add(new Faults.Leak(l.path("pool").asText(), l.path("thresholdMs").asLong(), l.path("leaked").asInt(),
+                    l.path("reported").asInt(), l.path("culprit").isNull() ? null : l.path("culprit").asText(),
+                    nullableLong(l.get("detectedAfterMs"))));
+        }
+        return Optional.of(new Faults(f.path("outageMs").asLong(), f.path("freezeMs").asLong(),
+                f.path("poolTimeoutMs").asLong(), f.path("socketTimeoutMs").asLong(),
+                List.copyOf(outages), List.copyOf(freezes), List.copyOf(leaks)));
+    }
+
+    private static Long nullableLong(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asLong();
     }
 
     static List<LoadResult> loadResults(JsonNode array) {

@@ -18,6 +18,7 @@ public final class Sections {
                 new NativeCeilingSection(),
                 new LoadScenarios(),
                 new ServerConnectionsSection(),
+                new FaultsSection(),
                 new EnvironmentSection());
     }
 }
