@@ -116,7 +116,7 @@ class EveryBenchmarkRunsTest {
 
     @Test
     void poolSizingRunsOverPoolSizes() throws RunnerException {
-        List<RunResult> results = run("PoolSizing.aggregate", 4, "poolSize=1,4");
+        List<RunResult> results = run("PoolSizing.shot", 1, "poolSize=1,4", "callers=4");
 
         assertThat(results).hasSize(2);
         assertPositiveScores(results);

@@ -11,13 +11,14 @@ final class ContainerPostgres {
     private ContainerPostgres() {
     }
 
-    static Database start(String image) {
+    /** {@code password} empty: a random one. */
+    static Database start(String image, String password) {
         // the image may be a locally built stand-in for the official one (CI's BENCH_PG_IMAGE)
         DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
         PostgreSQLContainer container = new PostgreSQLContainer(name)
                 .withDatabaseName("poolbench")
                 .withUsername("poolbench")
-                .withPassword("pb-" + UUID.randomUUID());
+                .withPassword(password.isEmpty() ? "pb-" + UUID.randomUUID() : password);
         // Testcontainers' default command turns fsync off; benchmarks want a server that commits like a real one
         container.withCommand(ServerConfig.commandLine());
         try {

@@ -14,7 +14,8 @@ import java.util.Objects;
  *   bench.db.image     BENCH_PG_IMAGE     container image            (default postgres:17)
  *   bench.db.url       BENCH_DB_URL       jdbc:postgresql://host:port/db   (external)
  *   bench.db.user      BENCH_DB_USER      (external, default postgres)
- *   bench.db.password  BENCH_DB_PASSWORD  (external; never printed)
+ *   bench.db.password  BENCH_DB_PASSWORD  never printed; for testcontainers and embedded, the password
+ *                                        poolbench gives the server's user (default: random / none)
  *   bench.db.rtt       BENCH_DB_RTT       round trip added by a proxy, e.g. 20ms  (default 0: direct)
  * </pre>
  * A URL given while {@code bench.db} is {@code auto} means {@code external}: a user who names their

@@ -37,10 +37,10 @@ public final class Databases {
                     throw new IllegalStateException("bench.db = testcontainers, but no Docker-API engine answered ("
                             + why + "); start one (see the README) or use bench.db=embedded");
                 }
-                database = ContainerPostgres.start(settings.image());
+                database = ContainerPostgres.start(settings.image(), settings.password());
                 break;
             case EMBEDDED:
-                database = EmbeddedPostgresServer.start();
+                database = EmbeddedPostgresServer.start(settings.password());
                 break;
             case EXTERNAL:
                 database = ExternalPostgres.connect(settings);

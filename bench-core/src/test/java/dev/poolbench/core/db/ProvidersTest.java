@@ -52,6 +52,29 @@ class ProvidersTest {
     }
 
     @Test
+    void aGivenPasswordIsTheServerUsersPasswordWithEveryProvider() throws Exception {
+        String known = "Known-Secret-" + System.nanoTime();
+        DatabaseSettings embedded = new DatabaseSettings(DatabaseProvider.EMBEDDED, null, null, null, known, null);
+        try (Database db = Databases.start(embedded)) {
+            assertThat(db.password()).isEqualTo(known);
+            assertThat(db.toString()).doesNotContain(known);
+            assertThat(settingsOf(db)).isNotEmpty();
+        }
+        if (Databases.containerEngine() == null) {
+            DatabaseSettings container = DatabaseSettings.from(Settings.of(
+                    Map.of("bench.db", "testcontainers", "bench.db.password", known), System.getenv()));
+            try (Database db = Databases.start(container)) {
+                assertThat(db.password()).isEqualTo(known);
+                assertThat(db.toString()).doesNotContain(known);
+                // the server checks it: the right one connects, another does not
+                assertThat(settingsOf(db)).isNotEmpty();
+                assertThatThrownBy(() -> java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong"))
+                        .hasMessageContaining("password authentication failed");
+            }
+        }
+    }
+
+    @Test
     void externalUsesTheGivenServerAndNeverStopsIt() throws Exception {
         Database server = TestDatabase.get();
         DatabaseSettings external = DatabaseSettings.external(server.jdbcUrl(),

@@ -18,7 +18,7 @@ import java.util.Set;
 final class BenchParams {
 
     static final List<String> NAMES = List.of("strategy", "poolSize", "maxOverflow", "prePing", "insertMode",
-            "batchSize", "rewrite", "indexed", "rows", "jit");
+            "batchSize", "rewrite", "indexed", "rows", "jit", "callers");
 
     private static final Set<String> BOOLEANS = Set.of("prePing", "rewrite", "indexed");
 
@@ -57,6 +57,7 @@ final class BenchParams {
             case "maxOverflow": Settings.parseInt(name, value, 0, PoolSettings.MAX_SIZE); break;
             case "batchSize": Settings.parseInt(name, value, 1, 100_000); break;
             case "rows": Settings.parseInt(name, value, 1, 10_000_000); break;
+            case "callers": Settings.parseInt(name, value, 1, 1_000); break;
             case "jit":
                 if (!List.of("default", "on", "off").contains(value)) {
                     throw SettingsException.badValue(name, value, "default, on or off");

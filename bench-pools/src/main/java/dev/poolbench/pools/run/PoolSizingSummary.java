@@ -1,6 +1,7 @@
 package dev.poolbench.pools.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolbench.pools.PoolSizing;
 import org.openjdk.jmh.results.RunResult;
 
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 /**
  * PoolSizing's answer per caller count: the pool size that measured the most throughput, beside
  * HikariCP's rule of thumb, connections = cores x 2 + effective spindles ({@code pool-sizing.json},
- * format {@value #FORMAT}).
+ * format {@value #FORMAT}). Throughput is calls per shot over the shot's time (see
+ * {@link dev.poolbench.pools.PoolSizing}).
  */
 final class PoolSizingSummary {
 
@@ -32,13 +34,16 @@ final class PoolSizingSummary {
     static void write(Collection<RunResult> results, int cores, int spindles, Path out) throws IOException {
         Map<Integer, TreeMap<Integer, double[]>> byCallers = new TreeMap<>();
         for (RunResult r : results) {
-            if (!r.getParams().getBenchmark().endsWith(".PoolSizing.aggregate")) {
+            if (!r.getParams().getBenchmark().endsWith(".PoolSizing.shot")) {
                 continue;
             }
-            int callers = r.getParams().getThreads();
+            int callers = Integer.parseInt(r.getParams().getParam("callers"));
             int poolSize = Integer.parseInt(r.getParams().getParam("poolSize"));
-            byCallers.computeIfAbsent(callers, c -> new TreeMap<>()).put(poolSize,
-                    new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+            // the score is milliseconds per shot of PoolSizing.CALLS calls
+            double millis = r.getPrimaryResult().getScore();
+            double perSecond = PoolSizing.CALLS * 1000.0 / millis;
+            double error = perSecond * r.getPrimaryResult().getScoreError() / millis;
+            byCallers.computeIfAbsent(callers, c -> new TreeMap<>()).put(poolSize, new double[] {perSecond, error, millis});
         }
         if (byCallers.isEmpty()) {
             return;
@@ -57,7 +62,8 @@ final class PoolSizingSummary {
             double[] atFormula = curve.get(predicted);
             entry.put("formulaOpsPerSecond", atFormula == null ? null : atFormula[0]);
             List<Map<String, Object>> points = new ArrayList<>();
-            curve.forEach((size, score) -> points.add(Map.of("poolSize", size, "opsPerSecond", score[0], "error", score[1])));
+            curve.forEach((size, score) -> points.add(Map.of("poolSize", size, "opsPerSecond", score[0], "error", score[1],
+                    "millisPerShot", score[2])));
             entry.put("curve", points);
             curves.add(entry);
             System.out.printf("poolbench: %d callers: throughput peaks at pool size %d (%.0f ops/s); cores x 2 + spindles = %d%n",
@@ -68,6 +74,7 @@ final class PoolSizingSummary {
         file.put("cores", cores);
         file.put("spindles", spindles);
         file.put("formula", "cores x 2 + effective spindles");
+        file.put("callsPerShot", PoolSizing.CALLS);
         file.put("byCallers", curves);
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
     }

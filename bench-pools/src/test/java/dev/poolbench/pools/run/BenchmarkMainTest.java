@@ -40,7 +40,7 @@ class BenchmarkMainTest {
     void everyClassOfBadInputGetsItsOwnOneLineMessage() throws Exception {
         assertThat(runCapturing(new String[] {"Query", "-p", "pool=hikari"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: -p pool is not a poolbench parameter: one of strategy, poolSize, maxOverflow, prePing,"
-                        + " insertMode, batchSize, rewrite, indexed, rows, jit\n");
+                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers\n");
         assertThat(runCapturing(new String[] {"Insert", "-p", "insertMode=bulk"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: insertMode = 'bulk' is not accepted: one of single, batch, multirow, copy\n");
         assertThat(runCapturing(new String[] {"Query", "-p", "poolSize=0"}, Settings.of(Map.of())).err)

@@ -1,0 +1,112 @@
+package dev.poolbench.reports.cli;
+
+import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.reports.render.CompareHtml;
+import dev.poolbench.reports.render.CompareText;
+import dev.poolbench.reports.run.Points;
+import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.run.RunReader;
+import dev.poolbench.reports.stats.ComparedPoint;
+import dev.poolbench.reports.stats.Comparison;
+import dev.poolbench.reports.stats.RunComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code compare}: which differences between two runs are real, point by point. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares two run artifacts (run.json) point by point, with a Mann-Whitney U test on the iteration "
+                + "values at alpha 0.05, as benchstat does; \"~\" marks no significant difference.",
+                "Points measured by only one run are listed, not dropped."})
+final class CompareCommand implements Callable<Integer> {
+
+    static final double MAX_PCT = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "the run to compare against (a run.json)")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CANDIDATE", description = "the run to judge (a run.json)")
+    Path candidate;
+
+    @Option(names = "--fail-on-regression", paramLabel = "PCT",
+            description = "exit 1 when a significant slowdown is larger than PCT percent (for CI)")
+    String failOnRegression;
+
+    @Option(names = "--ignore", paramLabel = "PARAM", split = ",",
+            description = "parameters left out when matching points, such as prePing when the runs differ in it")
+    List<String> ignore = List.of();
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "where compare.html goes (default: compare.html beside CANDIDATE)")
+    Path html;
+
+    @Override
+    public Integer call() throws Exception {
+        Double threshold = failOnRegression == null ? null : percentage(failOnRegression);
+        Run base = RunReader.read(baseline);
+        Run cand = RunReader.read(candidate);
+        Set<String> ignored = new LinkedHashSet<>(ignore);
+        Comparison comparison = RunComparison.of(Points.of(base), Points.of(cand), ignored);
+
+        PrintWriter out = spec.commandLine().getOut();
+        String baseName = describe(baseline, base);
+        String candName = describe(candidate, cand);
+        out.print(CompareText.render(baseName, candName, comparison));
+        Path htmlFile = html != null ? html : candidate.toAbsolutePath().getParent().resolve("compare.html");
+        Files.writeString(htmlFile, CompareHtml.render(baseName, candName, comparison));
+        out.println();
+        out.println("wrote " + htmlFile);
+
+        if (threshold == null) {
+            return PoolReport.OK;
+        }
+        List<ComparedPoint> regressions = comparison.regressions(threshold);
+        if (regressions.isEmpty()) {
+            out.println("no significant slowdown beyond " + plain(threshold) + "%");
+            return PoolReport.OK;
+        }
+        out.println(regressions.size() + " significant slowdown" + (regressions.size() == 1 ? "" : "s") + " beyond "
+                + plain(threshold) + "%:");
+        for (ComparedPoint r : regressions) {
+            out.println("  REGRESSION " + r.label() + ": " + String.format(java.util.Locale.ROOT, "%.1f%% slower", r.slowdownPct())
+                    + " " + CompareText.delta(r));
+        }
+        return PoolReport.REGRESSION;
+    }
+
+    /** 10 for 10.0, 2.5 for 2.5: the threshold as the user gave it. */
+    private static String plain(double pct) {
+        return java.math.BigDecimal.valueOf(pct).stripTrailingZeros().toPlainString();
+    }
+
+    private static String describe(Path file, Run run) {
+        return file + " (run of " + run.createdAt() + run.git().map(g -> ", commit " + g.commit().substring(0, Math.min(12, g.commit().length())))
+                .orElse("") + ")";
+    }
+
+    /** The threshold, refused with one line unless it is a percentage from 0 to {@value #MAX_PCT}. */
+    static double percentage(String value) {
+        try {
+            double pct = Double.parseDouble(value.trim().endsWith("%") ? value.trim().replace("%", "") : value.trim());
+            if (pct >= 0 && pct <= MAX_PCT && !Double.isNaN(pct)) {
+                return pct;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with what is accepted
+        }
+        throw SettingsException.badValue("--fail-on-regression", value, "a percentage from 0 to 1000, such as 10 or 10%");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.poolbench.reports.render;
+
+import dev.poolbench.reports.run.Point;
+import dev.poolbench.reports.stats.ComparedPoint;
+import dev.poolbench.reports.stats.Comparison;
+import dev.poolbench.reports.stats.Significance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * compare's terminal output, laid out as benchstat lays it out: one table per unit, value and spread
+ * for each run, then the change, or "~" when the samples do not show one at alpha 0.05.
+ */
+public final class CompareText {
+
+    private CompareText() {
+    }
+
+    public static String render(String baselineName, String candidateName, Comparison c) {
+        StringBuilder out = new StringBuilder();
+        out.append("baseline:  ").append(baselineName).append('\n');
+        out.append("candidate: ").append(candidateName).append('\n');
+        out.append("Mann-Whitney U test on iteration values, alpha = ").append(Significance.ALPHA)
+                .append("; \"~\": no significant difference");
+        if (!c.ignoredParams().isEmpty()) {
+            out.append("; matched ignoring ").append(String.join(", ", c.ignoredParams()));
+        }
+        out.append('\n');
+        for (Comparison.UnitTable t : c.tables()) {
+            List<String[]> lines = new ArrayList<>();
+            lines.add(new String[] {t.unit(), "baseline", "candidate", "delta"});
+            for (ComparedPoint r : t.rows()) {
+                lines.add(new String[] {r.label(), value(r.baseline()), value(r.candidate()), delta(r)});
+            }
+            Comparison.Geomean g = t.geomean();
+            lines.add(new String[] {"geomean", Fmt.number(g.baseline()), Fmt.number(g.candidate()), Fmt.signedPercent(g.deltaPct())});
+            out.append('\n');
+            columns(out, lines);
+        }
+        if (c.tables().isEmpty()) {
+            out.append("\nno point was measured by both runs\n");
+        } else {
+            long slower = c.significant().stream().filter(r -> r.slowdownPct() > 0).count();
+            out.append('\n').append(c.significant().size()).append(" of ").append(c.rows().size())
+                    .append(" shared points differ significantly (").append(slower).append(" worse, ")
+                    .append(c.significant().size() - slower).append(" better)\n");
+            undetectable(c).ifPresent(note -> out.append("note: ").append(note).append('\n'));
+        }
+        only(out, "only in baseline", c.onlyInBaseline(), c);
+        only(out, "only in candidate", c.onlyInCandidate(), c);
+        return out.toString();
+    }
+
+    /**
+     * A warning when some points cannot show a difference at all: JMH runs of 3 iterations a side
+     * (a quick profile) read as "~" everywhere, which must not pass for "no change".
+     */
+    static Optional<String> undetectable(Comparison c) {
+        List<ComparedPoint> blind = c.undetectable();
+        if (blind.isEmpty()) {
+            return Optional.empty();
+        }
+        ComparedPoint example = blind.get(0);
+        int n1 = example.baseline().samples().length;
+        int n2 = example.candidate().samples().length;
+        return Optional.of(blind.size() + " of " + c.rows().size() + " shared points have too few iterations for any"
+                + " difference to be significant (" + n1 + "+" + n2 + ": the smallest possible p is "
+                + Fmt.pValue(Significance.smallestPValue(n1, n2)) + "); their \"~\" means not tested, not no change."
+                + " Measure 5 or more iterations per run.");
+    }
+
+    /** {@code 12,345 ±2%}. */
+    static String value(Point p) {
+        String spread = Fmt.spread(p.value(), p.low(), p.high());
+        return Fmt.number(p.value()) + (spread.isEmpty() ? "" : " " + spread);
+    }
+
+    /** {@code -20.0% (p=0.008 n=5+5)} or {@code ~ (p=0.421 n=5+5)}. */
+    public static String delta(ComparedPoint r) {
+        String n = "n=" + r.baseline().samples().length + "+" + r.candidate().samples().length;
+        String stats = r.pValue().isPresent() ? "(p=" + Fmt.pValue(r.pValue().getAsDouble()) + " " + n + ")" : "(" + n + ", too few to test)";
+        return (r.significant() ? Fmt.signedPercent(r.deltaPct()) : "~") + " " + stats;
+    }
+
+    private static void only(StringBuilder out, String title, List<Point> points, Comparison c) {
+        if (points.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append(" (").append(points.size()).append("):\n");
+        for (Point p : points) {
+            out.append("  ").append(p.label(c.ignoredParams())).append("  ").append(value(p)).append(' ').append(p.unit()).append('\n');
+        }
+    }
+
+    private static void columns(StringBuilder out, List<String[]> lines) {
+        int[] width = new int[4];
+        for (String[] l : lines) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], l[i].length());
+            }
+        }
+        for (String[] l : lines) {
+            out.append(String.format(Locale.ROOT, "%-" + width[0] + "s  %" + width[1] + "s  %" + width[2] + "s  %s", l[0], l[1], l[2], l[3])
+                    .stripTrailing()).append('\n');
+        }
+    }
+}
