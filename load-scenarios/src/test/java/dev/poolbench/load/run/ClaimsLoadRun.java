@@ -99,7 +99,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
     @Option(names = "--service-jar", description = "the service's jar; without it the service runs from this classpath")
     Path serviceJar;
 
-    @Option(names = "--rtt", paramLabel = "DURATION", description = "skip the calibration and run at this round trip, e.g. 420ms")
+    @Option(names = "--rtt", paramLabel = "DURATION", description = "skip the calibration and run at this round trip, e.g. 429ms")
     String rtt;
 
     @Option(names = "--target", paramLabel = "OPS", defaultValue = "" + SEED_001_OPERATIONS_PER_SECOND,
@@ -236,7 +236,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         Duration d = Settings.parseDuration(name, value);
         if (d.compareTo(DatabaseSettings.MAX_RTT) > 0) {
             throw SettingsException.badValue(name, value, "a round trip from 0 to " + DatabaseSettings.MAX_RTT.toSeconds()
-                    + "s (bench-core's limit), e.g. 420ms");
+                    + "s (bench-core's limit), e.g. 429ms");
         }
         return d;
     }

@@ -38,7 +38,7 @@ class ClaimsLoadRunTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-        --rtt 11s                  ; claims-load-run: --rtt = '11s' is not accepted: a round trip from 0 to 10s (bench-core's limit), e.g. 420ms
+        --rtt 11s                  ; claims-load-run: --rtt = '11s' is not accepted: a round trip from 0 to 10s (bench-core's limit), e.g. 429ms
         --rtt soon                 ; claims-load-run: --rtt = 'soon' is not accepted: a duration of zero or more, such as 250ms, 30s, 10m, 1h (a bare number means seconds)
         --target 0                 ; claims-load-run: --target = '0' is not accepted: operations per second, more than 0, e.g. 2.28
         --tolerance 0              ; claims-load-run: --tolerance = '0' is not accepted: a whole number from 1 to 100
