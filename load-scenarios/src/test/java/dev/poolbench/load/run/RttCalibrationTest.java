@@ -67,4 +67,43 @@ class RttCalibrationTest {
         assertThat(confirming.path("configuration").asText()).isEqualTo("baseline");
         assertThat(outcome.chosen()).isEqualTo(Duration.ofMillis(calibration.path("chosenRttMs").asLong()));
     }
+
+    /**
+     * A confirming run that misses (here a configuration that makes two round trips a request where the probes made
+     * one) is kept aside, the round trip is corrected once, and when that misses too the file says so.
+     */
+    @Test
+    void aMissIsCorrectedOnceAndAnUnreachedTargetIsSaidSo() throws Exception {
+        LoadRun runner = LoadRun.over(TestDatabase.get(), out, null, LoadSettings.Level.CLAIMS);
+        ServiceConfiguration baseline = ServiceConfiguration.BASELINE.withMoreFlags(List.of("--seed-rows", "50"));
+        ServiceConfiguration prePinging = ServiceConfiguration.named("phase1").withMoreFlags(List.of("--seed-rows", "50"));
+        RttCalibration.Target target = new RttCalibration.Target(10.0, 0.15, "a test's target");
+        Map<String, String> load = new LinkedHashMap<>(ClaimsLoadRun.SEED_SIZED);
+        load.put("users", "4");
+        Path results = out.resolve("load-results");
+
+        RttCalibration.Outcome outcome = new RttCalibration(runner, results).calibrate(target, target.defaultProbes(),
+                baseline, load, rtt -> new LoadRun.Plan("TodoApiSimulation", prePinging.at(rtt), load, "claims/baseline", true),
+                "claims");
+        JsonNode calibration = LoadResult.JSON.valueToTree(outcome.toJson());
+
+        JsonNode first = calibration.path("confirmations").get(0);
+        assertThat(first.path("withinTolerance").asBoolean()).isFalse();
+        assertThat(first.path("operationsPerSecond").asDouble()).as("two round trips a request: slower").isLessThan(10.0 * 0.85);
+        assertThat(first.path("summary").asText()).isEqualTo("calibration/confirm-" + first.path("rttMs").asLong() + "ms.json");
+        JsonNode aside = LoadResult.JSON.readTree(results.resolve("claims").resolve(first.path("summary").asText()).toFile());
+        assertThat(aside.path("operationsPerSecond").asDouble()).isEqualTo(first.path("operationsPerSecond").asDouble());
+        assertThat(results.resolve("claims").resolve(first.path("summary").asText()).getParent()
+                .resolve(aside.path("gatlingReport").asText()).normalize()).isRegularFile();
+
+        assertThat(calibration.path("confirmations")).hasSize(2);
+        JsonNode second = calibration.path("confirmations").get(1);
+        assertThat(second.path("rttMs").asLong()).isLessThan(first.path("rttMs").asLong());
+        assertThat(second.path("summary").asText()).isEqualTo("baseline.json");
+        assertThat(calibration.path("chosenRttMs").asLong()).isEqualTo(second.path("rttMs").asLong());
+        assertThat(calibration.path("reached").asBoolean()).isEqualTo(second.path("withinTolerance").asBoolean());
+        if (!calibration.path("reached").asBoolean()) {
+            assertThat(calibration.path("note").asText()).contains("the target was not reached");
+        }
+    }
 }
