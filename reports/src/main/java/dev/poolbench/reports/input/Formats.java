@@ -18,6 +18,7 @@ public final class Formats {
     public static final String POOL_SIZING = "poolbench-pool-sizing/1";
     public static final String RUN_STATUS = "poolbench-run-status/1";
     public static final String FAULTS = "poolbench-faults/1";
+    public static final String CALIBRATION = "poolbench-calibration/1";
 
     private Formats() {
     }

@@ -29,6 +29,8 @@ public final class RunCollector {
     static final String POOL_SIZING = "pool-sizing.json";
     static final String RUN_STATUS = "run-status.json";
     static final String FAULTS = "faults.json";
+    static final String CLAIMS = "claims";
+    static final String CALIBRATION = "calibration.json";
 
     private final Path jmhDir;
     private final Path loadDir;
@@ -78,38 +80,54 @@ public final class RunCollector {
         jmh.set("serverConnections", optional(jmhDir.resolve(SERVER_CONNECTIONS), Formats.SERVER_CONNECTIONS));
         jmh.set("poolSizing", optional(jmhDir.resolve(POOL_SIZING), Formats.POOL_SIZING));
         jmh.set("runStatus", optional(jmhDir.resolve(RUN_STATUS), Formats.RUN_STATUS));
-        // no section shows fault scenarios yet; the artifact keeps them for the one that will
         jmh.set("faults", optional(jmhDir.resolve(FAULTS), Formats.FAULTS));
         return jmh;
     }
 
     private JsonNode load(ArrayNode notMeasured) {
-        List<Path> files = loadResultFiles();
-        if (files.isEmpty()) {
+        List<Path> files = loadResultFiles(loadDir);
+        Path claimsDir = loadDir.resolve(CLAIMS);
+        List<Path> claimFiles = loadResultFiles(claimsDir);
+        if (files.isEmpty() && claimFiles.isEmpty()) {
             notMeasured.add("Load scenarios (load-scenarios): no result files in " + loadDir);
             return Json.MAPPER.nullNode();
         }
         ObjectNode load = Json.object();
         load.put("from", loadDir.toString());
-        ArrayNode results = load.putArray("results");
+        load.set("results", summaries(files));
+        load.set("environment", optional(loadDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
+        if (claimFiles.isEmpty()) {
+            load.putNull("claims");
+        } else {
+            ObjectNode claims = load.putObject("claims");
+            claims.set("results", summaries(claimFiles));
+            claims.set("calibration", optional(claimsDir.resolve(CALIBRATION), Formats.CALIBRATION));
+            claims.set("environment", optional(claimsDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
+        }
+        return load;
+    }
+
+    /** Each load summary with its file name (the claims' configuration names) and its Gatling report's link. */
+    private ArrayNode summaries(List<Path> files) {
+        ArrayNode results = Json.MAPPER.createArrayNode();
         for (Path file : files) {
             JsonNode summary = Formats.require(Json.read(file), Formats.LOAD_RESULT, file);
             ObjectNode entry = results.addObject();
             entry.put("file", file.getFileName().toString());
-            entry.set("gatlingReportLink", gatlingLink(summary));
+            entry.set("gatlingReportLink", gatlingLink(file.getParent(), summary));
             entry.set("summary", Secrets.scrub(summary));
         }
-        load.set("environment", optional(loadDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
-        return load;
+        return results;
     }
 
-    private List<Path> loadResultFiles() {
-        if (!Files.isDirectory(loadDir)) {
+    private static List<Path> loadResultFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(loadDir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json"))
                     .filter(f -> !f.getFileName().toString().equals(ENVIRONMENT))
+                    .filter(f -> !f.getFileName().toString().equals(CALIBRATION))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -118,12 +136,12 @@ public final class RunCollector {
     }
 
     /** The Gatling report as a path relative to the report, when it exists; null otherwise. */
-    private JsonNode gatlingLink(JsonNode summary) {
+    private JsonNode gatlingLink(Path summaryDir, JsonNode summary) {
         String given = Json.text(summary, "gatlingReport", null);
         if (given == null) {
             return Json.MAPPER.nullNode();
         }
-        Path target = loadDir.resolve(given).normalize();
+        Path target = summaryDir.resolve(given).normalize();
         if (!Files.isRegularFile(target)) {
             return Json.MAPPER.nullNode();
         }

@@ -16,5 +16,6 @@ public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
                   Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoint> serverConnections,
                   Optional<PoolSizingFormula> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
                   boolean loadMeasured, List<LoadResult> load, Optional<Environment> loadEnvironment,
+                  Optional<ClaimsRun> claims,
                   List<String> notMeasured) {
 }

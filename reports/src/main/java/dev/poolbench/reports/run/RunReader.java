@@ -60,6 +60,7 @@ public final class RunReader {
                 nativeCeiling(jmh.get("pgbench")), serverConnections(jmh.get("serverConnections")),
                 poolSizing(jmh.get("poolSizing")), runStatus(jmh.get("runStatus")), faults(jmh.get("faults")),
                 load.isObject(), loadResults(load.path("results")), environment(load.get("environment")),
+                claims(load.get("claims")),
                 List.copyOf(notMeasured));
     }
 
@@ -197,6 +198,20 @@ public final class RunReader {
         }
         return Optional.of(new RunStatus(s.path("complete").asBoolean(), s.path("interrupted").asBoolean(),
                 s.path("plannedJmhRuns").asInt(), s.path("finishedJmhRuns").asInt()));
+    }
+
+    static Optional<ClaimsRun> claims(JsonNode c) {
+        if (c == null || !c.isObject()) {
+            return Optional.empty();
+        }
+        Map<String, JsonNode> summaries = new LinkedHashMap<>();
+        for (JsonNode entry : c.path("results")) {
+            String file = Json.text(entry, "file", "?");
+            summaries.put(file.endsWith(".json") ? file.substring(0, file.length() - 5) : file, entry.path("summary"));
+        }
+        JsonNode calibration = c.get("calibration");
+        return Optional.of(new ClaimsRun(summaries, Optional.ofNullable(calibration).filter(JsonNode::isObject),
+                environment(c.get("environment"))));
     }
 
     static Optional<Faults> faults(JsonNode f) {

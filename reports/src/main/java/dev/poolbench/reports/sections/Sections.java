@@ -11,6 +11,7 @@ public final class Sections {
     public static List<ReportSection> standard(int spindles) {
         return List.of(
                 new MeasuredInputs(),
+                new ClaimsSection(),
                 new StrategyComparison(),
                 new PoolSizeCurve(spindles),
                 new InsertModes(),

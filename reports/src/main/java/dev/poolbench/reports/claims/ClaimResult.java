@@ -1,0 +1,11 @@
+package dev.poolbench.reports.claims;
+
+import java.util.Optional;
+
+/** A claim with what was measured and the verdict, and why in words a reader can check. */
+public record ClaimResult(Claim claim, Optional<Measured> measured, Verdict verdict, String why) {
+
+    static ClaimResult cannotMeasure(Claim claim, String why) {
+        return new ClaimResult(claim, Optional.empty(), Verdict.CANNOT_MEASURE, why);
+    }
+}

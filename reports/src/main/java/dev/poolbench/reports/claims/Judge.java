@@ -1,0 +1,55 @@
+package dev.poolbench.reports.claims;
+
+import dev.poolbench.reports.render.Fmt;
+
+/**
+ * The verdict rules, the same for every claim of a kind:
+ * <ul>
+ *   <li>a promised improvement factor "lo-hi x" <b>holds</b> when the measured factor's interval reaches
+ *       into [lo, hi]; it holds <b>partly</b> when the measured factor is a real improvement (its whole
+ *       interval above 1) but outside the range, larger or smaller; it <b>does not hold</b> when the
+ *       interval reaches 1 or below (no improvement the measurement can tell from none);</li>
+ *   <li>a threshold ("under 2000 ms") <b>holds</b> when the measured value is on the promised side.</li>
+ * </ul>
+ */
+final class Judge {
+
+    private Judge() {
+    }
+
+    static Verdict factor(Measured m, double lo, double hi) {
+        if (m.low() <= 1.0) {
+            return Verdict.DOES_NOT_HOLD;
+        }
+        if (m.high() >= lo && m.low() <= hi) {
+            return Verdict.HOLDS;
+        }
+        return Verdict.PARTLY;
+    }
+
+    static String factorWhy(Measured m, double lo, double hi) {
+        switch (factor(m, lo, hi)) {
+            case HOLDS:
+                return "the measured factor falls in the promised " + Fmt.number(lo) + "-" + Fmt.number(hi) + "x";
+            case PARTLY:
+                return m.low() > hi
+                        ? "a real improvement, larger than promised (" + Fmt.number(lo) + "-" + Fmt.number(hi) + "x)"
+                        : "a real improvement, smaller than promised (" + Fmt.number(lo) + "-" + Fmt.number(hi) + "x)";
+            default:
+                return m.high() < 1.0 ? "slower, not faster" : "no improvement the measurement can tell from none";
+        }
+    }
+
+    static Verdict below(double value, double limit) {
+        return value < limit ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
+    }
+
+    static Verdict above(double value, double limit) {
+        return value > limit ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
+    }
+
+    /** "3.1x (2.8-3.4)". */
+    static String factorText(Measured m) {
+        return Fmt.number(m.value()) + "x (" + Fmt.number(m.low()) + "-" + Fmt.number(m.high()) + ")";
+    }
+}

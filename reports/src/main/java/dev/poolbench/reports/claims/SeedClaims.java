@@ -1,0 +1,373 @@
+package dev.poolbench.reports.claims;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.reports.run.JmhResult;
+import dev.poolbench.reports.run.Metric;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The seed documents' claims (../shared/seeds/), each judged on the run's own results. The load
+ * claims come from the claims run's TodoApiSimulation summaries, all at the round trip the
+ * calibration chose; the database-level claims come from bench-pools' claims grid, measured with no
+ * added round trip. Every figure names where in run.json it comes from.
+ */
+public final class SeedClaims {
+
+    static final String SEED_000 = "000_469104e625027c17.txt";
+    static final String SEED_001 = "001_3526cb4212328631.txt";
+    static final String SEED_002 = "002_502b4fe0fddf9bb3.txt";
+    static final String SEED_003 = "003_1652bf9048bec2c7.txt";
+    static final String SEED_004 = "004_02e627a8f49d242e.txt";
+
+    /** Where the load summaries sit in run.json. */
+    private static final String LOAD = "load.claims.results[%s].summary.%s";
+
+    /** "Slight" overhead, taken generously: at most twice the pooled time. */
+    static final double SLIGHT = 2.0;
+
+    private SeedClaims() {
+    }
+
+    public static List<ClaimResult> judge(ClaimInputs in) {
+        List<ClaimResult> results = new ArrayList<>();
+        results.add(baseline(in));
+        results.add(phase(in, "phase1", "Increase Connection Pool Size (pool 20+30, pre-ping, recycle) and add indexes",
+                "Expected Impact: 3-5x performance improvement (from 2.28 to ~7-11 ops/sec)", 3, 5));
+        results.add(phase(in, "phase2", "Convert to Async Database Operations",
+                "Expected Impact: 10-20x performance improvement (from 2.28 to ~20-45 ops/sec)", 10, 20));
+        results.add(phase(in, "phase3", "Add Bulk Operations Endpoint (after phases 1 and 2)",
+                "Overall rate: 100-450 ops/sec (50-200x improvement)", 50, 200));
+        results.add(indexes(in));
+        results.add(bulk(in));
+        results.add(nullPoolIdle(in));
+        results.add(nullPoolOverhead(in));
+        results.add(staticPoolOverhead(in));
+        results.add(staticPoolBottleneck(in));
+        results.add(seed003(in));
+        results.addAll(seed004(in));
+        results.add(jit(in));
+        return results;
+    }
+
+    private static ClaimResult baseline(ClaimInputs in) {
+        Claim claim = new Claim("seed001-baseline", SEED_001, "Connection Pool Size 5 base + 10 overflow = 15 max:"
+                + " Limits all operations to ~2.28 ops/sec", "2.28 ops/sec (queue 5+10, sync calls in async endpoints)");
+        Optional<JsonNode> base = in.load("baseline");
+        if (base.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the claims run (mvn verify -Pclaims) did not run");
+        }
+        double ops = ClaimInputs.operationsPerSecond(base.get());
+        Measured m = Measured.single(ops, Fmt.number(ops) + " ops/sec", List.of(String.format(LOAD, "baseline", "operationsPerSecond")));
+        String rtt = in.calibration().map(c -> c.path("chosenRttMs").asText()).orElse("?");
+        boolean reached = in.calibration().map(c -> c.path("reached").asBoolean()).orElse(false);
+        if (!reached) {
+            return new ClaimResult(claim, Optional.of(m), Verdict.CANNOT_MEASURE,
+                    "the calibration did not reach 2.28 ops/sec on this machine (see calibration.json)");
+        }
+        return new ClaimResult(claim, Optional.of(m), Verdict.HOLDS, "reproduced by calibration: the baseline serves one"
+                + " request at a time on the event loop, so it makes 2.28 ops/sec when every round trip to the database takes "
+                + rtt + " ms. The seed's own network is not visible here; every other load figure below is measured at this"
+                + " same round trip.");
+    }
+
+    private static ClaimResult phase(ClaimInputs in, String name, String words, String claimed, double lo, double hi) {
+        Claim claim = new Claim("seed001-" + name, SEED_001, words, claimed);
+        Optional<JsonNode> base = in.load("baseline");
+        Optional<JsonNode> phase = in.load(name);
+        if (base.isEmpty() || phase.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the claims run (mvn verify -Pclaims) did not run " + name);
+        }
+        double b = ClaimInputs.operationsPerSecond(base.get());
+        double p = ClaimInputs.operationsPerSecond(phase.get());
+        List<String> from = List.of(String.format(LOAD, name, "operationsPerSecond"), String.format(LOAD, "baseline", "operationsPerSecond"));
+        Measured ratio = Measured.loadRatio(p, b, "", from);
+        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), Fmt.number(p) + " ops/sec, " + Judge.factorText(ratio)
+                + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().path("successRate").asDouble()) + "% OK", from);
+        String why = Judge.factorWhy(m, lo, hi) + " (" + phase.get().path("service").path("label").asText(name) + ")";
+        if (name.equals("phase1")) {
+            why += ". The requests still wait for each other on the event loop: a bigger pool cannot help what never uses"
+                    + " more than one connection at a time.";
+        }
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), why);
+    }
+
+    private static ClaimResult indexes(ClaimInputs in) {
+        Claim claim = new Claim("seed001-indexes", SEED_001, "Add Database Indexes (completed, priority, created_at,"
+                + " (completed, priority))", "2-5x improvement for filtered queries");
+        Optional<JmhResult> with = in.jmh("FilterQuery.list", 1, Map.of("indexed", "true", "rows", "100000", "jit", "default"));
+        Optional<JmhResult> without = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "100000", "jit", "default"));
+        if (with.isEmpty() || without.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "FilterQuery at 100,000 rows with and without indexes was not measured");
+        }
+        Measured m = timeRatio(without.get().primary(), with.get().primary(),
+                "FilterQuery.list indexed=false rows=100000", "FilterQuery.list indexed=true rows=100000");
+        String why = Judge.factorWhy(m, 2, 5) + ": the list query at 100,000 rows took "
+                + Fmt.number(without.get().primary().score()) + " " + without.get().primary().unit() + " without the indexes and "
+                + Fmt.number(with.get().primary().score()) + " with them";
+        Optional<JmhResult> bigWithout = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "1000000", "jit", "default"));
+        Optional<JmhResult> bigWith = in.jmh("FilterQuery.list", 1, Map.of("indexed", "true", "rows", "1000000", "jit", "default"));
+        if (bigWithout.isPresent() && bigWith.isPresent()) {
+            why += "; at 1,000,000 rows, " + Fmt.number(bigWithout.get().primary().score() / bigWith.get().primary().score())
+                    + "x (\"slow queries as data grows\": without them the time grows with the table, with them it does not)";
+        }
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 2, 5), why);
+    }
+
+    private static ClaimResult bulk(ClaimInputs in) {
+        Claim claim = new Claim("seed001-bulk", SEED_001, "Add Bulk Operations Endpoint (one multi-row INSERT ... RETURNING"
+                + " in one transaction)", "10-50x improvement for bulk operations");
+        Optional<JmhResult> single = in.jmh("Insert.insert", 1, Map.of("insertMode", "single", "batchSize", "200", "rewrite", "false"));
+        Optional<JmhResult> multirow = in.jmh("Insert.insert", 1, Map.of("insertMode", "multirow", "batchSize", "200", "rewrite", "false"));
+        if (single.isEmpty() || multirow.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "Insert with 200 rows, single and multirow, was not measured");
+        }
+        Metric s = rows(single.get());
+        Metric b = rows(multirow.get());
+        Measured m = ratio(b, s, "Insert.insert insertMode=multirow batchSize=200 (rows)", "Insert.insert insertMode=single batchSize=200 (rows)");
+        String why = Judge.factorWhy(m, 10, 50) + ": 200 rows per transaction, " + Fmt.number(s.score()) + " rows/s one INSERT at a"
+                + " time against " + Fmt.number(b.score()) + " rows/s in one multi-row INSERT, with no added round trip";
+        Optional<JmhResult> copy = in.jmh("Insert.insert", 1, Map.of("insertMode", "copy", "batchSize", "200", "rewrite", "false"));
+        if (copy.isPresent()) {
+            why += " (COPY: " + Fmt.number(rows(copy.get()).score() / s.score()) + "x)";
+        }
+        Optional<JsonNode> p2 = in.load("phase2");
+        Optional<JsonNode> p3 = in.load("phase3");
+        if (p2.isPresent() && p3.isPresent()) {
+            double creates2 = createOps(p2.get());
+            double creates3 = createOps(p3.get());
+            if (creates2 > 0 && creates3 > 0) {
+                why += "; through the service at the calibrated round trip, creates went from " + Fmt.number(creates2)
+                        + " to " + Fmt.number(creates3) + " per second with the bulk endpoint (" + Fmt.number(creates3 / creates2) + "x)";
+            }
+        }
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 10, 50), why);
+    }
+
+    private static ClaimResult nullPoolIdle(ClaimInputs in) {
+        Claim claim = new Claim("seed000-nullpool-idle", SEED_000, "Uses NullPool - each request gets fresh connection."
+                + " Pros: Zero idle connections", "0 idle server connections");
+        Optional<JsonNode> run = in.load("seed000-null");
+        if (run.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-null");
+        }
+        int maxIdle = 0;
+        int samples = 0;
+        for (JsonNode sample : run.get().path("poolSamples")) {
+            if (sample.hasNonNull("serverIdle")) {
+                maxIdle = Math.max(maxIdle, sample.get("serverIdle").asInt());
+                samples++;
+            }
+        }
+        if (samples == 0) {
+            return ClaimResult.cannotMeasure(claim, "seed000-null's run has no server samples");
+        }
+        Measured m = Measured.single(maxIdle, "at most " + maxIdle + " idle server connection(s) in " + samples + " samples",
+                List.of(String.format(LOAD, "seed000-null", "poolSamples[].serverIdle")));
+        String contrast = in.load("seed000-queue-10+20").map(q -> {
+            int idle = 0;
+            for (JsonNode sample : q.path("poolSamples")) {
+                idle = Math.max(idle, sample.path("serverIdle").asInt());
+            }
+            return "; queue 10+20 under the same load kept up to " + idle + " idle";
+        }).orElse("");
+        return new ClaimResult(claim, Optional.of(m), maxIdle == 0 ? Verdict.HOLDS : Verdict.PARTLY,
+                (maxIdle == 0 ? "no connection sat idle on the server" : "connections were briefly idle between a request's statements")
+                        + contrast);
+    }
+
+    private static ClaimResult nullPoolOverhead(ClaimInputs in) {
+        Claim claim = new Claim("seed000-nullpool-overhead", SEED_000, "NullPool. Cons: Slight connection overhead per request",
+                "slight (taken as at most " + Fmt.number(SLIGHT) + "x a pooled request)");
+        Optional<JmhResult> none = in.jmh("Query.latency", 1, Map.of("strategy", "none", "jit", "default"));
+        Optional<JmhResult> queue = in.jmh("Query.latency", 1, Map.of("strategy", "queue", "jit", "default"));
+        if (none.isEmpty() || queue.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "Query.latency for none and queue at 1 thread was not measured");
+        }
+        Measured m = timeRatio(none.get().primary(), queue.get().primary(), "Query.latency strategy=none threads=1",
+                "Query.latency strategy=queue threads=1");
+        String why = "a primary-key lookup took " + Fmt.number(none.get().primary().score()) + " " + none.get().primary().unit()
+                + " with a new connection each time and " + Fmt.number(queue.get().primary().score()) + " from the pool"
+                + " (connect, authenticate, start a backend: with no added round trip)";
+        Optional<JsonNode> nullRun = in.load("seed000-null");
+        Optional<JsonNode> queueRun = in.load("seed000-queue-10+20");
+        if (nullRun.isPresent() && queueRun.isPresent()) {
+            why += "; through the service at the calibrated round trip: " + Fmt.number(ClaimInputs.operationsPerSecond(nullRun.get()))
+                    + " ops/sec against " + Fmt.number(ClaimInputs.operationsPerSecond(queueRun.get())) + " with queue 10+20";
+        }
+        return new ClaimResult(claim, Optional.of(m), m.low() <= SLIGHT ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
+    }
+
+    private static ClaimResult staticPoolOverhead(ClaimInputs in) {
+        Claim claim = new Claim("seed000-staticpool-overhead", SEED_000, "StaticPool - one connection reused."
+                + " Pros: No connection overhead", "a request as fast as from a pool");
+        Optional<JmhResult> stat = in.jmh("Query.latency", 1, Map.of("strategy", "static", "jit", "default"));
+        Optional<JmhResult> queue = in.jmh("Query.latency", 1, Map.of("strategy", "queue", "jit", "default"));
+        if (stat.isEmpty() || queue.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "Query.latency for static and queue at 1 thread was not measured");
+        }
+        Measured m = timeRatio(stat.get().primary(), queue.get().primary(), "Query.latency strategy=static threads=1",
+                "Query.latency strategy=queue threads=1");
+        boolean same = m.low() <= 1.25;
+        return new ClaimResult(claim, Optional.of(m), same ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                "one caller at a time: static took " + Fmt.number(stat.get().primary().score()) + " " + stat.get().primary().unit()
+                        + " per lookup, queue " + Fmt.number(queue.get().primary().score())
+                        + (same ? ": no connection cost" : ": slower than a pool even alone"));
+    }
+
+    private static ClaimResult staticPoolBottleneck(ClaimInputs in) {
+        Claim claim = new Claim("seed000-staticpool-bottleneck", SEED_000, "StaticPool. Cons: Single connection bottleneck",
+                "a bottleneck under concurrency");
+        Optional<JsonNode> stat = in.load("seed000-static");
+        Optional<JsonNode> queue = in.load("seed000-queue-10+20");
+        if (stat.isEmpty() || queue.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-static and seed000-queue-10+20");
+        }
+        double s = ClaimInputs.operationsPerSecond(stat.get());
+        double q = ClaimInputs.operationsPerSecond(queue.get());
+        List<String> from = List.of(String.format(LOAD, "seed000-queue-10+20", "operationsPerSecond"),
+                String.format(LOAD, "seed000-static", "operationsPerSecond"));
+        Measured ratio = Measured.loadRatio(q, s, "", from);
+        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), "queue 10+20 served " + Judge.factorText(ratio)
+                + " the operations of static (" + Fmt.number(q) + " against " + Fmt.number(s) + " ops/sec, 200 users at once)", from);
+        boolean bottleneck = m.low() > 1.0;
+        String why = bottleneck ? "one connection serialized the requests that a pool served in parallel"
+                : "one connection kept up: the load did not need more";
+        Optional<JmhResult> js = in.jmh("Query.latency", 16, Map.of("strategy", "static"));
+        Optional<JmhResult> jq = in.jmh("Query.latency", 16, Map.of("strategy", "queue"));
+        if (js.isPresent() && jq.isPresent()) {
+            why += "; with 16 callers and no added round trip, a lookup waited " + Fmt.number(js.get().primary().score()) + " "
+                    + js.get().primary().unit() + " on average with static, " + Fmt.number(jq.get().primary().score()) + " with queue";
+        }
+        return new ClaimResult(claim, Optional.of(m), bottleneck ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
+    }
+
+    private static ClaimResult seed003(ClaimInputs in) {
+        Claim claim = new Claim("seed003-pool", SEED_003, "Operation Speed: 2-3x faster with proper pooling"
+                + " (pool 2+1 to 5+10, timeout 30 s, recycle 600 s)", "2-3x");
+        Optional<JsonNode> small = in.load("seed000-queue-2+1");
+        Optional<JsonNode> proper = in.load("seed003");
+        if (small.isEmpty() || proper.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-queue-2+1 and seed003");
+        }
+        double s = ClaimInputs.operationsPerSecond(small.get());
+        double p = ClaimInputs.operationsPerSecond(proper.get());
+        List<String> from = List.of(String.format(LOAD, "seed003", "operationsPerSecond"),
+                String.format(LOAD, "seed000-queue-2+1", "operationsPerSecond"));
+        Measured ratio = Measured.loadRatio(p, s, "", from);
+        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), Fmt.number(p) + " against " + Fmt.number(s)
+                + " ops/sec: " + Judge.factorText(ratio), from);
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 2, 3), Judge.factorWhy(m, 2, 3)
+                + " (both with JDBC on worker threads, 200 users at once, the calibrated round trip)");
+    }
+
+    private static List<ClaimResult> seed004(ClaimInputs in) {
+        List<ClaimResult> kpis = new ArrayList<>();
+        String words = "Key Performance Indicators (pool 5+10, timeout 20 s, recycle 300 s, pre-ping, 5-minute cache): ";
+        Optional<JsonNode> run = in.load("seed004");
+        Optional<JsonNode> reads = in.load("seed004-read-heavy");
+        Claim response = new Claim("seed004-response", SEED_004, words + "'query_response_time': '<2000ms'", "p95 < 2000 ms");
+        Claim usage = new Claim("seed004-pool-usage", SEED_004, words + "'connection_pool_usage': '<80%'", "peak usage < 80%");
+        Claim hits = new Claim("seed004-cache", SEED_004, words + "'cache_hit_rate': '>70%'", "hit rate > 70%");
+        Claim errors = new Claim("seed004-errors", SEED_004, words + "'error_rate': '<1%'", "errors < 1%");
+        Claim connections = new Claim("seed004-connections", SEED_004, words + "'concurrent_connections': '<15'", "server connections < 15");
+        if (run.isEmpty()) {
+            for (Claim c : List.of(response, usage, errors, connections)) {
+                kpis.add(ClaimResult.cannotMeasure(c, "the claims run did not run seed004"));
+            }
+        } else {
+            JsonNode s = run.get();
+            double p95 = s.path("latencyMs").path("p95").asDouble();
+            kpis.add(new ClaimResult(response, Optional.of(Measured.single(p95, "p95 " + Fmt.number(p95) + " ms",
+                    List.of(String.format(LOAD, "seed004", "latencyMs.p95")))), Judge.below(p95, 2000),
+                    "95% of requests answered within " + Fmt.number(p95) + " ms (200 users at once, the calibrated round trip)"));
+            JsonNode peak = s.path("pool").path("peakUsage");
+            kpis.add(peak.isNumber()
+                    ? new ClaimResult(usage, Optional.of(Measured.single(peak.asDouble(), Fmt.number(100 * peak.asDouble()) + "% at peak",
+                            List.of(String.format(LOAD, "seed004", "pool.peakUsage")))), Judge.below(peak.asDouble(), 0.8),
+                            s.path("pool").path("peakActive").asText() + " of " + s.path("pool").path("capacity").asText()
+                                    + " connections lent out at once at the peak")
+                    : ClaimResult.cannotMeasure(usage, "seed004's summary has no pool usage"));
+            double errorRate = 1 - s.path("successRate").asDouble();
+            kpis.add(new ClaimResult(errors, Optional.of(Measured.single(errorRate, Fmt.number(100 * errorRate) + "% failed",
+                    List.of(String.format(LOAD, "seed004", "successRate")))), Judge.below(errorRate, 0.01),
+                    s.path("requests").path("ko").asText() + " of " + s.path("requests").path("total").asText() + " requests failed"));
+            JsonNode server = s.path("pool").path("peakServerConnections");
+            kpis.add(server.isNumber()
+                    ? new ClaimResult(connections, Optional.of(Measured.single(server.asDouble(), server.asText() + " at peak",
+                            List.of(String.format(LOAD, "seed004", "pool.peakServerConnections")))), Judge.below(server.asDouble(), 15),
+                            "the most backends the service held on the server at once")
+                    : ClaimResult.cannotMeasure(connections, "seed004's summary has no server connection count"));
+        }
+        JsonNode rate = reads.map(r -> r.path("cache").path("hitRate")).orElse(null);
+        if (rate == null || !rate.isNumber()) {
+            kpis.add(2, ClaimResult.cannotMeasure(hits, "the claims run did not run seed004-read-heavy with its cache"));
+        } else {
+            kpis.add(2, new ClaimResult(hits, Optional.of(Measured.single(rate.asDouble(), Fmt.number(100 * rate.asDouble()) + "% hits",
+                    List.of(String.format(LOAD, "seed004-read-heavy", "cache.hitRate")))), Judge.above(rate.asDouble(), 0.7),
+                    "users reading a working set of todos again and again: " + reads.get().path("cache").path("hits").asText()
+                            + " hits, " + reads.get().path("cache").path("misses").asText() + " misses. The seed's own traffic is"
+                            + " unknown; a hit rate is a property of the traffic as much as of the cache"));
+        }
+        return kpis;
+    }
+
+    private static ClaimResult jit(ClaimInputs in) {
+        Claim claim = new Claim("seed002-jit", SEED_002, "JIT disabled for better small query performance", "small queries faster with jit off");
+        if (in.jitAvailable().isPresent() && !in.jitAvailable().get()) {
+            return ClaimResult.cannotMeasure(claim, "this server has no JIT provider (pg_jit_available() is false, as in the"
+                    + " embedded binaries): jit on and off are the same server; run the claims with Testcontainers or your own server");
+        }
+        Optional<JmhResult> on = in.jmh("Query.latency", 1, Map.of("strategy", "hikari", "jit", "on"));
+        Optional<JmhResult> off = in.jmh("Query.latency", 1, Map.of("strategy", "hikari", "jit", "off"));
+        if (on.isEmpty() || off.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "Query.latency with jit on and off was not measured");
+        }
+        Measured m = timeRatio(on.get().primary(), off.get().primary(), "Query.latency jit=on", "Query.latency jit=off");
+        String why = "a primary-key lookup took " + Fmt.number(on.get().primary().score()) + " " + on.get().primary().unit()
+                + " with jit on and " + Fmt.number(off.get().primary().score()) + " with it off: PostgreSQL only compiles a query whose"
+                + " estimated cost passes jit_above_cost (100,000 by default), which a small query never does";
+        Optional<JmhResult> bigOn = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "1000000", "jit", "on"));
+        Optional<JmhResult> bigOff = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "1000000", "jit", "off"));
+        if (bigOn.isPresent() && bigOff.isPresent()) {
+            why += "; the unindexed list over 1,000,000 rows, which is big enough, took " + Fmt.number(bigOn.get().primary().score())
+                    + " " + bigOn.get().primary().unit() + " with jit on and " + Fmt.number(bigOff.get().primary().score()) + " off";
+        }
+        Verdict verdict = m.low() > 1.0 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
+        return new ClaimResult(claim, Optional.of(m), verdict, (verdict == Verdict.HOLDS ? "jit off was faster: " : "no faster with jit off: ") + why);
+    }
+
+    private static double createOps(JsonNode summary) {
+        for (JsonNode r : summary.path("byRequest")) {
+            if (r.path("name").asText().contains("create")) {
+                JsonNode ops = r.get("operationsPerSecond");
+                return ops != null && ops.isNumber() ? ops.asDouble() : r.path("throughputRps").asDouble();
+            }
+        }
+        return 0;
+    }
+
+    /** Rows per second of an Insert result: its {@code rows} counter. */
+    private static Metric rows(JmhResult insert) {
+        Metric rows = insert.secondary().get("rows");
+        return rows != null ? rows : insert.primary();
+    }
+
+    /** How many times faster the second time is than the first ({@code slow / fast}), with a conservative interval. */
+    private static Measured timeRatio(Metric slow, Metric fast, String slowName, String fastName) {
+        return ratio(slow, fast, slowName, fastName);
+    }
+
+    /** {@code a / b} with the interval [a.low / b.high, a.high / b.low]: both 99.9% intervals at their worst. */
+    private static Measured ratio(Metric a, Metric b, String aName, String bName) {
+        double value = a.score() / b.score();
+        double low = a.hasError() && b.hasError() ? a.low() / b.high() : value;
+        double high = a.hasError() && b.hasError() ? a.high() / b.low() : value;
+        Measured m = new Measured(value, low, high, "", List.of("jmh.results[" + aName + "]", "jmh.results[" + bName + "]"));
+        return new Measured(value, low, high, Judge.factorText(m), m.evidence());
+    }
+}
