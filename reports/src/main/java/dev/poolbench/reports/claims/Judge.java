@@ -30,7 +30,13 @@ final class Judge {
     static String factorWhy(Measured m, double lo, double hi) {
         switch (factor(m, lo, hi)) {
             case HOLDS:
-                return "the measured factor falls in the promised " + Fmt.number(lo) + "-" + Fmt.number(hi) + "x";
+                String range = Fmt.number(lo) + "-" + Fmt.number(hi) + "x";
+                if (m.value() >= lo && m.value() <= hi) {
+                    return "the measured factor falls in the promised " + range;
+                }
+                return "the measured factor itself, " + Fmt.number(m.value()) + "x, lies "
+                        + (m.value() < lo ? "below" : "above") + " the promised " + range
+                        + ", but its interval reaches into it: this run cannot tell the two apart";
             case PARTLY:
                 return m.low() > hi
                         ? "a real improvement, larger than promised (" + Fmt.number(lo) + "-" + Fmt.number(hi) + "x)"
