@@ -61,7 +61,13 @@ public final class BenchmarkRun {
         // every setting is checked before the first database is started
         DatabaseSettings dbSettings = DatabaseSettings.from(settings.with(forkDbArgs));
         Files.createDirectories(out);
-        Files.deleteIfExists(out.resolve(ServerConnectionsLog.LINES));
+        // the directory holds one run: a file an earlier run left (a claims run writes no faults.json,
+        // a run without Query no pgbench.json) must not be reported as this run's
+        for (String earlier : List.of("results.json", "results.json.partial", "environment.json", RunStatus.FILE,
+                ServerConnectionsLog.LINES, ServerConnectionsLog.FILE, PoolSizingSummary.FILE, PgbenchReference.FILE,
+                FaultScenarios.FILE)) {
+            Files.deleteIfExists(out.resolve(earlier));
+        }
         List<RunResult> results = new ArrayList<>();
         try (RunStatus status = new RunStatus(out, runs.size()); Database db = Databases.start(dbSettings)) {
             Path handoff = DatabaseHandoff.write(db, out);

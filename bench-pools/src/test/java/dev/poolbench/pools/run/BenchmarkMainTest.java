@@ -64,6 +64,8 @@ class BenchmarkMainTest {
         settings.put("bench.db.user", db.user());
         settings.put("bench.db.password", db.password());
         String[] args = {"Query.throughput", "-p", "strategy=hikari", "-f", "1", "-wi", "0", "-i", "2", "-r", "500ms", "-t", "2"};
+        // an earlier run's file that this one does not write (a command-line run measures no faults)
+        Files.writeString(out.resolve("faults.json"), "{\"format\": \"poolbench-faults/1\"}");
 
         Outcome outcome = runCapturing(args, Settings.of(settings));
 
@@ -89,6 +91,7 @@ class BenchmarkMainTest {
             assertThat(pgbench.get("points").get(0).get("meanTps").asDouble()).isPositive();
         }
         assertThat(out.resolve("results.json.partial")).doesNotExist();
+        assertThat(out.resolve("faults.json")).as("an earlier run's faults are not this run's").doesNotExist();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("db-handoff"));
         }

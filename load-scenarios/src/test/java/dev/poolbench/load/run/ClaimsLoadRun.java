@@ -147,6 +147,9 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         Instant started = Instant.now();
         Path results = out.resolve("load-results");
         Path folder = results.resolve(FOLDER);
+        if (blank(only)) {
+            LoadResult.clearEarlierRun(results);
+        }
         Files.createDirectories(folder);
         Map<String, String> problems = new LinkedHashMap<>();
         RttCalibration.Outcome calibration = null;

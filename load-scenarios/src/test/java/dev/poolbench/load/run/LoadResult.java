@@ -85,6 +85,24 @@ final class LoadResult {
         return summary;
     }
 
+    /**
+     * Empties {@code load-results/} (summaries, service logs, the claims folder) before a whole run, so that
+     * a report of this run never shows what an earlier one left there. A run of a few named parts keeps the
+     * rest: it replaces only its own files.
+     */
+    static void clearEarlierRun(Path results) throws IOException {
+        if (!Files.isDirectory(results)) {
+            return;
+        }
+        try (var paths = Files.walk(results)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!path.equals(results)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
     static void write(Path file, Map<String, Object> content) throws IOException {
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), content);

@@ -112,6 +112,9 @@ public final class LoadRun implements Callable<Integer> {
             System.err.println("load-run: " + e.getMessage());
             return 2;
         }
+        if (only == null) {
+            LoadResult.clearEarlierRun(out.resolve("load-results"));
+        }
         List<Result> results = new ArrayList<>();
         database = Databases.start(databaseSettings);
         try {

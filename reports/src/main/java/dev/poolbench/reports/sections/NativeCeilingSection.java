@@ -76,7 +76,7 @@ final class NativeCeilingSection implements ReportSection {
         List<String> notes = new ArrayList<>();
         notes.add("pgbench ran: " + ceiling.script());
         if (query.isEmpty()) {
-            notes.add("Query was not measured in this run: pgbench is shown alone.");
+            notes.add("Query.throughput was not measured in this run (this section reads throughput only): pgbench is shown alone.");
         }
         return new SectionView(ID, TITLE, lead, notes, List.of(chart.build()), List.of(table.build()));
     }
