@@ -107,6 +107,15 @@ public final class PhysicalConnections extends SimpleDataSource {
         return open();
     }
 
+    /**
+     * pgjdbc's {@code connectTimeout} these connections carry. HikariCP waits this long at shutdown for a
+     * connection it is still opening; with 0 it would not wait at all, and warn at every close.
+     */
+    @Override
+    public int getLoginTimeout() {
+        return Integer.parseInt(properties.getProperty("connectTimeout"));
+    }
+
     @Override
     public String toString() {
         return "PhysicalConnections[" + Redaction.jdbcUrl(url) + " as " + applicationName + "]";

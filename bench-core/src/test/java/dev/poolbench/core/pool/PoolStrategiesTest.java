@@ -1,8 +1,13 @@
 package dev.poolbench.core.pool;
 
+import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.db.PhysicalConnections;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -280,6 +285,26 @@ class PoolStrategiesTest {
                 assertThat(f.pool.stats().timeouts()).isEqualTo(1);
                 assertThat(f.counts().total()).isEqualTo(3);
             }
+        }
+
+        @Test
+        void closedWhileStillFillingItWaitsForTheConnectionUnderWayInsteadOfWarning() throws Exception {
+            // HikariCP waits at shutdown for a connection it is still opening as long as the DataSource's login
+            // timeout; a DataSource that said 0 made it give up at once and log a warning at every close
+            PrintStream realErr = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            PhysicalConnections physical = TestDatabase.freshConnections("hikari-close");
+            try {
+                for (int i = 0; i < 5; i++) {
+                    Pools.create(PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(10), physical).close();
+                }
+            } finally {
+                System.setErr(realErr);
+            }
+            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("Timed-out waiting for add connection executor");
+            assertThat(physical.getLoginTimeout()).isEqualTo(PhysicalConnections.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+            assertThat(physical.stillOpen()).isZero();
         }
 
         @Test
