@@ -28,6 +28,11 @@ public record Measured(double value, double low, double high, String text, List<
                 value * (1 + LOAD_SPREAD) / (1 - LOAD_SPREAD), text, List.copyOf(evidence));
     }
 
+    /** The same figure, said as {@code text} (which may quote the figure's own interval). */
+    public Measured withText(String text) {
+        return new Measured(value, low, high, text, evidence);
+    }
+
     public boolean hasInterval() {
         return low != high;
     }

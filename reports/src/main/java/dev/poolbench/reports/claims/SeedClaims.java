@@ -92,8 +92,8 @@ public final class SeedClaims {
         double p = ClaimInputs.operationsPerSecond(phase.get());
         List<String> from = List.of(String.format(LOAD, name, "operationsPerSecond"), String.format(LOAD, "baseline", "operationsPerSecond"));
         Measured ratio = Measured.loadRatio(p, b, "", from);
-        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), Fmt.number(p) + " ops/sec, " + Judge.factorText(ratio)
-                + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().path("successRate").asDouble()) + "% OK", from);
+        Measured m = ratio.withText(Fmt.number(p) + " ops/sec, " + Judge.factorText(ratio)
+                + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().path("successRate").asDouble()) + "% OK");
         String why = Judge.factorWhy(m, lo, hi) + " (" + phase.get().path("service").path("label").asText(name) + ")";
         if (name.equals("phase1")) {
             why += ". The requests still wait for each other on the event loop: a bigger pool cannot help what never uses"
@@ -244,8 +244,8 @@ public final class SeedClaims {
         List<String> from = List.of(String.format(LOAD, "seed000-queue-10+20", "operationsPerSecond"),
                 String.format(LOAD, "seed000-static", "operationsPerSecond"));
         Measured ratio = Measured.loadRatio(q, s, "", from);
-        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), "queue 10+20 served " + Judge.factorText(ratio)
-                + " the operations of static (" + Fmt.number(q) + " against " + Fmt.number(s) + " ops/sec, 200 users at once)", from);
+        Measured m = ratio.withText("queue 10+20 served " + Judge.factorText(ratio)
+                + " the operations of static (" + Fmt.number(q) + " against " + Fmt.number(s) + " ops/sec, 200 users at once)");
         boolean bottleneck = m.low() > 1.0;
         String why = bottleneck ? "one connection serialized the requests that a pool served in parallel"
                 : "one connection kept up: the load did not need more";
@@ -271,8 +271,8 @@ public final class SeedClaims {
         List<String> from = List.of(String.format(LOAD, "seed003", "operationsPerSecond"),
                 String.format(LOAD, "seed000-queue-2+1", "operationsPerSecond"));
         Measured ratio = Measured.loadRatio(p, s, "", from);
-        Measured m = new Measured(ratio.value(), ratio.low(), ratio.high(), Fmt.number(p) + " against " + Fmt.number(s)
-                + " ops/sec: " + Judge.factorText(ratio), from);
+        Measured m = ratio.withText(Fmt.number(p) + " against " + Fmt.number(s)
+                + " ops/sec: " + Judge.factorText(ratio));
         return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 2, 3), Judge.factorWhy(m, 2, 3)
                 + " (both with JDBC on worker threads, 200 users at once, the calibrated round trip)");
     }
