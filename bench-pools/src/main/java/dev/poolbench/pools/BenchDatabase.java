@@ -6,7 +6,7 @@ import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.db.PhysicalConnections;
 import dev.poolbench.core.todo.TodoSchema;
-import dev.poolbench.pools.run.DatabaseHandoff;
+import dev.poolbench.pools.runner.DatabaseHandoff;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

@@ -6,7 +6,7 @@ import dev.poolbench.core.pool.PoolStats;
 import dev.poolbench.core.pool.Pools;
 import dev.poolbench.core.probe.ServerConnectionCounts;
 import dev.poolbench.core.probe.ServerConnections;
-import dev.poolbench.pools.run.ServerConnectionsLog;
+import dev.poolbench.pools.runner.ServerConnectionsLog;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;

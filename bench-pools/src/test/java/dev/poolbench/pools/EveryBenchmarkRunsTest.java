@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import dev.poolbench.pools.run.Profile;
+import dev.poolbench.pools.runner.Profile;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -6,9 +6,9 @@ import dev.poolbench.reports.render.CsvResults;
 import dev.poolbench.reports.render.HtmlReport;
 import dev.poolbench.reports.render.MarkdownSummary;
 import dev.poolbench.reports.render.SectionView;
-import dev.poolbench.reports.run.Points;
-import dev.poolbench.reports.run.Run;
-import dev.poolbench.reports.run.RunReader;
+import dev.poolbench.reports.model.Points;
+import dev.poolbench.reports.model.Run;
+import dev.poolbench.reports.model.RunReader;
 import dev.poolbench.reports.sections.Sections;
 
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.poolbench.core.probe.EnvironmentRecord;
 import dev.poolbench.pools.FilterQuery;
 import dev.poolbench.pools.Insert;
 import dev.poolbench.pools.Query;
-import dev.poolbench.pools.run.DatabaseHandoff;
+import dev.poolbench.pools.runner.DatabaseHandoff;
 import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
 import dev.poolbench.reports.fixtures.Cli;
 import dev.poolbench.reports.input.Json;

@@ -124,7 +124,7 @@ class ReportContentTest {
         assertThat(found).hasSize(2).allSatisfy(link -> {
             assertThat(Path.of(link).isAbsolute()).isFalse();
             assertThat(report.resolve(link)).isRegularFile();
-            assertThat(link).startsWith("../../../load-scenarios/target/gatling/todoapisimulation-");
+            assertThat(link).startsWith("../../../load-runs/target/gatling/todoapisimulation-");
         });
     }
 

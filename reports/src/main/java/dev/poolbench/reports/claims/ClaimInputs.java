@@ -1,7 +1,7 @@
 package dev.poolbench.reports.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.poolbench.reports.run.JmhResult;
+import dev.poolbench.reports.model.JmhResult;
 
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.poolbench.reports.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.reports.render.Fmt;
-import dev.poolbench.reports.run.JmhResult;
-import dev.poolbench.reports.run.Metric;
+import dev.poolbench.reports.model.JmhResult;
+import dev.poolbench.reports.model.Metric;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.poolbench.reports.Report;
 import dev.poolbench.reports.input.GitInfo;
 import dev.poolbench.reports.input.RunCollector;
 import dev.poolbench.reports.render.Assets;
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +29,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "bench-pools' JMH results directory (default: ${DEFAULT-VALUE})")
     Path jmh;
 
-    @Option(names = "--load", paramLabel = "DIR", defaultValue = "load-scenarios/target/load-results",
-            description = "load-scenarios' results directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--load", paramLabel = "DIR", defaultValue = "load-runs/target/load-results",
+            description = "load-runs' results directory (default: ${DEFAULT-VALUE})")
     Path load;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/pool-report",

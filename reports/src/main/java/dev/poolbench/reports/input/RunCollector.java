@@ -89,7 +89,7 @@ public final class RunCollector {
         Path claimsDir = loadDir.resolve(CLAIMS);
         List<Path> claimFiles = loadResultFiles(claimsDir);
         if (files.isEmpty() && claimFiles.isEmpty()) {
-            notMeasured.add("Load scenarios (load-scenarios): no result files in " + loadDir);
+            notMeasured.add("Load scenarios (load-runs): no result files in " + loadDir);
             return Json.MAPPER.nullNode();
         }
         ObjectNode load = Json.object();

@@ -1,6 +1,6 @@
 package dev.poolbench.reports.render;
 
-import dev.poolbench.reports.run.Point;
+import dev.poolbench.reports.model.Point;
 import dev.poolbench.reports.stats.ComparedPoint;
 import dev.poolbench.reports.stats.Comparison;
 import dev.poolbench.reports.stats.Significance;

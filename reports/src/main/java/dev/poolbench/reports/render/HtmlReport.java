@@ -1,7 +1,7 @@
 package dev.poolbench.reports.render;
 
 import dev.poolbench.reports.input.Json;
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.Run;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.poolbench.reports.render;
 
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.Run;
 
 import java.util.List;
 

@@ -10,9 +10,9 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.run.ClaimsRun;
-import dev.poolbench.reports.run.Environment;
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.ClaimsRun;
+import dev.poolbench.reports.model.Environment;
+import dev.poolbench.reports.model.Run;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

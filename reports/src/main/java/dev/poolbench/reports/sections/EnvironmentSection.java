@@ -2,8 +2,8 @@ package dev.poolbench.reports.sections;
 
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.run.Environment;
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.Environment;
+import dev.poolbench.reports.model.Run;
 
 import java.util.ArrayList;
 import java.util.List;

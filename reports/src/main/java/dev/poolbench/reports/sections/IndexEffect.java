@@ -4,10 +4,10 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.run.JmhResult;
-import dev.poolbench.reports.run.Metric;
-import dev.poolbench.reports.run.Run;
-import dev.poolbench.reports.run.Units;
+import dev.poolbench.reports.model.JmhResult;
+import dev.poolbench.reports.model.Metric;
+import dev.poolbench.reports.model.Run;
+import dev.poolbench.reports.model.Units;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.poolbench.reports.sections;
 
-import dev.poolbench.reports.run.JmhResult;
-import dev.poolbench.reports.run.Metric;
-import dev.poolbench.reports.run.Units;
+import dev.poolbench.reports.model.JmhResult;
+import dev.poolbench.reports.model.Metric;
+import dev.poolbench.reports.model.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;

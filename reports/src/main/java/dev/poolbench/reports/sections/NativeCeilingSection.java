@@ -4,10 +4,10 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.run.JmhResult;
-import dev.poolbench.reports.run.NativeCeiling;
-import dev.poolbench.reports.run.Run;
-import dev.poolbench.reports.run.Samples;
+import dev.poolbench.reports.model.JmhResult;
+import dev.poolbench.reports.model.NativeCeiling;
+import dev.poolbench.reports.model.Run;
+import dev.poolbench.reports.model.Samples;
 
 import java.util.ArrayList;
 import java.util.Comparator;

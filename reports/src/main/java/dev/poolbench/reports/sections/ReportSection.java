@@ -1,7 +1,7 @@
 package dev.poolbench.reports.sections;
 
 import dev.poolbench.reports.render.SectionView;
-import dev.poolbench.reports.run.Run;
+import dev.poolbench.reports.model.Run;
 
 /**
  * One part of the report. Each section picks what it needs from the run and says plainly when that

@@ -4,9 +4,9 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.run.LoadResult;
-import dev.poolbench.reports.run.Run;
-import dev.poolbench.reports.run.ServerConnectionPoint;
+import dev.poolbench.reports.model.LoadResult;
+import dev.poolbench.reports.model.Run;
+import dev.poolbench.reports.model.ServerConnectionPoint;
 
 import java.util.ArrayList;
 import java.util.List;

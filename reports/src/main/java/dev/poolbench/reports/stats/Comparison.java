@@ -1,6 +1,6 @@
 package dev.poolbench.reports.stats;
 
-import dev.poolbench.reports.run.Point;
+import dev.poolbench.reports.model.Point;
 
 import java.util.List;
 import java.util.Set;

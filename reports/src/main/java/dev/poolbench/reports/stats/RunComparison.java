@@ -1,8 +1,8 @@
 package dev.poolbench.reports.stats;
 
 import dev.poolbench.reports.input.InputException;
-import dev.poolbench.reports.run.Point;
-import dev.poolbench.reports.run.Units;
+import dev.poolbench.reports.model.Point;
+import dev.poolbench.reports.model.Units;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -15,7 +15,7 @@ class GenerateTest {
     @Test
     void absentInputsAreReportedAsNotMeasured(@TempDir Path dir) throws Exception {
         Path jmh = dir.resolve("bench-pools/target/jmh");
-        Path load = dir.resolve("load-scenarios/target/load-results");
+        Path load = dir.resolve("load-runs/target/load-results");
         Path out = dir.resolve("pool-report");
 
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", load.toString(), "--out", out.toString());
@@ -24,7 +24,7 @@ class GenerateTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("(0 JMH results, 0 load results)")
                 .contains("pool-report: not measured in this run: JMH benchmarks (bench-pools): no results.json in " + jmh)
-                .contains("pool-report: not measured in this run: Load scenarios (load-scenarios): no result files in " + load);
+                .contains("pool-report: not measured in this run: Load scenarios (load-runs): no result files in " + load);
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("> Not measured in this run: JMH benchmarks (bench-pools): no results.json in " + jmh)
                 .contains("## Strategy comparison\n\nThroughput and 99th-percentile latency per pool strategy x pool size x threads.\n\n"

@@ -1,7 +1,7 @@
 package dev.poolbench.reports.stats;
 
 import dev.poolbench.reports.input.InputException;
-import dev.poolbench.reports.run.Point;
+import dev.poolbench.reports.model.Point;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,0 +1,69 @@
+package dev.poolbench.pools.runner;
+
+import dev.poolbench.core.config.Settings;
+import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.core.todo.InsertMode;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks every {@code -p name=values} before any database work, so a typo fails in a second with a
+ * message naming it, not after a container has started. The names are fixed so runs compare across time.
+ */
+final class BenchParams {
+
+    static final List<String> NAMES = List.of("strategy", "poolSize", "maxOverflow", "prePing", "insertMode",
+            "batchSize", "rewrite", "indexed", "rows", "jit", "callers");
+
+    private static final Set<String> BOOLEANS = Set.of("prePing", "rewrite", "indexed");
+
+    private BenchParams() {
+    }
+
+    static void validate(Options options, Collection<String> given) {
+        for (String name : given) {
+            if (!NAMES.contains(name)) {
+                throw new SettingsException("-p " + name + " is not a poolbench parameter: one of " + String.join(", ", NAMES));
+            }
+        }
+        for (String name : NAMES) {
+            org.openjdk.jmh.util.Optional<Collection<String>> values = options.getParameter(name);
+            if (!values.hasValue()) {
+                continue;
+            }
+            for (String value : values.get()) {
+                check(name, value);
+            }
+        }
+    }
+
+    private static void check(String name, String value) {
+        if (BOOLEANS.contains(name)) {
+            // JMH would read anything but "true" as false; refuse instead
+            if (!value.equals("true") && !value.equals("false")) {
+                throw SettingsException.badValue(name, value, "true or false");
+            }
+            return;
+        }
+        switch (name) {
+            case "strategy": PoolStrategy.parse(name, value); break;
+            case "insertMode": InsertMode.parse(name, value); break;
+            case "poolSize": Settings.parseInt(name, value, 1, PoolSettings.MAX_SIZE); break;
+            case "maxOverflow": Settings.parseInt(name, value, 0, PoolSettings.MAX_SIZE); break;
+            case "batchSize": Settings.parseInt(name, value, 1, 100_000); break;
+            case "rows": Settings.parseInt(name, value, 1, 10_000_000); break;
+            case "callers": Settings.parseInt(name, value, 1, 1_000); break;
+            case "jit":
+                if (!List.of("default", "on", "off").contains(value)) {
+                    throw SettingsException.badValue(name, value, "default, on or off");
+                }
+                break;
+            default: throw new IllegalStateException("unchecked parameter " + name);
+        }
+    }
+}

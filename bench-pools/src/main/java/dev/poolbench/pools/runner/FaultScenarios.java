@@ -1,0 +1,82 @@
+package dev.poolbench.pools.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolbench.core.db.Database;
+import dev.poolbench.core.faults.ConnectionLeak;
+import dev.poolbench.core.faults.DatabaseOutage;
+import dev.poolbench.core.faults.NetworkFreeze;
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.core.todo.TodoSchema;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fault scenarios a benchmark run ends with, for the report's Faults section
+ * ({@code faults.json}, format {@value #FORMAT}): a restart per strategy with prePing off and on (none
+ * has nothing to pre-ping),
+ * while idle and under load; a network freeze per pooling strategy; a leak for queue and hikari.
+ */
+final class FaultScenarios {
+
+    static final String FORMAT = "poolbench-faults/1";
+    static final String FILE = "faults.json";
+
+    private static final int ROWS = 1_000;
+    private static final Duration OUTAGE = Duration.ofMillis(1_500);
+    private static final Duration FREEZE = Duration.ofSeconds(4);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(1);
+
+    private FaultScenarios() {
+    }
+
+    static void run(Database db, Path out) throws IOException, SQLException, InterruptedException {
+        TodoSchema todos = new TodoSchema(db.connections("poolbench-runner")).create();
+        if (!todos.isSeededWith(ROWS)) {
+            todos.reset();
+            todos.seed(ROWS, 3);
+        }
+        List<DatabaseOutage.Result> outages = new ArrayList<>();
+        for (PoolStrategy strategy : PoolStrategy.values()) {
+            // none opens a fresh connection per borrow: there is nothing for a pre-ping to check
+            for (boolean prePing : strategy == PoolStrategy.NONE ? new boolean[] {false} : new boolean[] {false, true}) {
+                for (DatabaseOutage.When when : DatabaseOutage.When.values()) {
+                    PoolSettings settings = PoolSettings.of(strategy).withPoolTimeout(POOL_TIMEOUT).withPrePing(prePing);
+                    System.out.printf("poolbench: fault: database restart %s, %s%n", when, settings.label());
+                    outages.add(DatabaseOutage.run(db, settings, ROWS, OUTAGE, when));
+                }
+            }
+        }
+        List<NetworkFreeze.Result> freezes = new ArrayList<>();
+        for (PoolStrategy strategy : List.of(PoolStrategy.STATIC, PoolStrategy.QUEUE, PoolStrategy.HIKARI)) {
+            PoolSettings settings = PoolSettings.of(strategy).withPoolSize(2).withMaxOverflow(0).withPoolTimeout(POOL_TIMEOUT);
+            System.out.printf("poolbench: fault: network freeze, %s%n", settings.label());
+            freezes.add(NetworkFreeze.run(db, settings, ROWS, FREEZE, SOCKET_TIMEOUT));
+        }
+        List<ConnectionLeak.Result> leaks = new ArrayList<>();
+        for (PoolSettings settings : List.of(
+                PoolSettings.of(PoolStrategy.QUEUE).withLeakThreshold(Duration.ofSeconds(1)),
+                PoolSettings.of(PoolStrategy.HIKARI).withLeakThreshold(Duration.ofSeconds(2)))) {
+            System.out.printf("poolbench: fault: connection leak, %s%n", settings.label());
+            leaks.add(ConnectionLeak.run(db, settings));
+        }
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("format", FORMAT);
+        file.put("outageMs", OUTAGE.toMillis());
+        file.put("freezeMs", FREEZE.toMillis());
+        file.put("poolTimeoutMs", POOL_TIMEOUT.toMillis());
+        file.put("socketTimeoutMs", SOCKET_TIMEOUT.toMillis());
+        file.put("outages", outages);
+        file.put("freezes", freezes);
+        file.put("leaks", leaks);
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
+    }
+}

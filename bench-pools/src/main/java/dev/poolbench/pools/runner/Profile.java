@@ -1,0 +1,175 @@
+package dev.poolbench.pools.runner;
+
+import dev.poolbench.core.config.Settings;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark grids {@code mvn verify} (quick), {@code mvn verify -Pfull} (full) and
+ * {@code mvn verify -Pclaims} (the points the seed claims need) run; smoke is one short point per
+ * benchmark, to check a database works before a long run. Quick is one
+ * fork and short iterations over a reduced grid, sized to finish in about five minutes on 2 cores;
+ * full has more forks, longer iterations and the whole grid.
+ *
+ * <p>Warmup differs by benchmark: Acquire and Query do microseconds of client work per call, and on 2
+ * cores the JIT needs several seconds to finish compiling pgjdbc and the pools (Query at 4 threads
+ * measured 24k ops/s after 1 s and 40k after 8 s). Insert, FilterQuery and PoolSizing spend their time
+ * in the server and settle within a second.
+ */
+public enum Profile {
+    /** One short point per benchmark: does everything work against this database? Not for conclusions. */
+    SMOKE(1, 0, 1000, 0, 1000, 1, 1000, 1, 2),
+    /**
+     * Five 600 ms iterations rather than three of a second: the same time, and enough samples for
+     * compare's Mann-Whitney test to call a difference significant at all (3 against 3 cannot go below p = 0.1).
+     */
+    QUICK(1, 4, 2000, 1, 1000, 5, 600, 3, 3),
+    /** The points the seed claims need (mvn verify -Pclaims). */
+    CLAIMS(1, 4, 2000, 1, 1000, 5, 1000, 3, 3),
+    FULL(2, 5, 2000, 3, 1000, 5, 2000, 5, 10);
+
+    private final int forks;
+    private final int clientBoundWarmups;
+    private final int clientBoundWarmupMillis;
+    private final int warmups;
+    private final int warmupMillis;
+    private final int iterations;
+    private final int iterationMillis;
+    /** pgbench reference: runs per client count, seconds each. */
+    final int pgbenchRuns;
+    final int pgbenchSeconds;
+
+    Profile(int forks, int clientBoundWarmups, int clientBoundWarmupMillis, int warmups, int warmupMillis,
+            int iterations, int iterationMillis, int pgbenchRuns, int pgbenchSeconds) {
+        this.forks = forks;
+        this.clientBoundWarmups = clientBoundWarmups;
+        this.clientBoundWarmupMillis = clientBoundWarmupMillis;
+        this.warmups = warmups;
+        this.warmupMillis = warmupMillis;
+        this.iterations = iterations;
+        this.iterationMillis = iterationMillis;
+        this.pgbenchRuns = pgbenchRuns;
+        this.pgbenchSeconds = pgbenchSeconds;
+    }
+
+    public static Profile from(Settings settings) {
+        return settings.choice("bench.profile", Profile.class, QUICK);
+    }
+
+    /** One JMH run per grid and thread count. */
+    List<Options> runs() {
+        List<Options> runs = new ArrayList<>();
+        List<Grid> grids = switch (this) {
+            case SMOKE -> smokeGrids();
+            case QUICK -> quickGrids();
+            case CLAIMS -> claimsGrids();
+            case FULL -> fullGrids();
+        };
+        for (Grid grid : grids) {
+            for (int threads : grid.threads) {
+                ChainedOptionsBuilder b = new OptionsBuilder()
+                        .include("dev\\.poolbench\\.pools\\." + grid.benchmark + "$")
+                        .threads(threads)
+                        .forks(forks)
+                        .warmupIterations(grid.clientBound() ? clientBoundWarmups : warmups)
+                        .warmupTime(TimeValue.milliseconds(grid.clientBound() ? clientBoundWarmupMillis : warmupMillis))
+                        .measurementIterations(iterations)
+                        .measurementTime(TimeValue.milliseconds(iterationMillis))
+                        .shouldFailOnError(true);
+                grid.params.forEach((name, values) -> b.param(name, values));
+                runs.add(b.build());
+            }
+        }
+        return runs;
+    }
+
+    private static List<Grid> smokeGrids() {
+        return List.of(
+                new Grid("Acquire.acquire", List.of(2), params("strategy=hikari")),
+                new Grid("Query.throughput", List.of(2), params("strategy=queue")),
+                new Grid("Query.latency", List.of(2), params("strategy=hikari")),
+                new Grid("Insert.insert", List.of(1), params("insertMode=copy", "batchSize=100")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true", "rows=10000")),
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=2", "callers=4")));
+    }
+
+    private static List<Grid> quickGrids() {
+        return List.of(
+                new Grid("Acquire.acquire", List.of(4),
+                        params("strategy=none,static,queue,hikari", "poolSize=10", "maxOverflow=0")),
+                new Grid("Query.throughput", List.of(4),
+                        params("strategy=none,static,queue,hikari", "poolSize=5", "maxOverflow=10")),
+                new Grid("Query.latency", List.of(4),
+                        params("strategy=none,static,queue,hikari", "poolSize=5", "maxOverflow=10")),
+                new Grid("Insert.insert", List.of(1),
+                        params("insertMode=single,batch,multirow,copy", "batchSize=1,100,1000", "rewrite=false")),
+                new Grid("Insert.insert", List.of(1), params("insertMode=batch", "batchSize=1000", "rewrite=true")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000")),
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,4,8,16,32", "callers=16,64")));
+    }
+
+    /** One grid per claim; the report's Claims section names the points it reads. */
+    private static List<Grid> claimsGrids() {
+        return List.of(
+                // seed 001, "10-50x improvement for bulk operations": the seed's 200 creates, each way
+                new Grid("Insert.insert", List.of(1), params("insertMode=single,batch,multirow,copy", "batchSize=200",
+                        "rewrite=false")),
+                new Grid("Insert.insert", List.of(1), params("insertMode=batch", "batchSize=200", "rewrite=true")),
+                // seed 001, "2-5x improvement for filtered queries", "slow queries as data grows"
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=100000,1000000")),
+                // seed 002, "JIT disabled for better small query performance": a small query and a big one
+                new Grid("Query.latency", List.of(1), params("strategy=hikari", "jit=on,off")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=false", "rows=1000000", "jit=on,off")),
+                // seed 000: NullPool's "slight connection overhead per request" against the pools, one caller
+                new Grid("Query.latency", List.of(1), params("strategy=none,static,queue,hikari")),
+                // seed 000: StaticPool's "single connection bottleneck", 16 callers; sample time, as callers
+                // that block on a pool make JMH's per-thread throughput overstate (see PoolSizing)
+                new Grid("Query.latency", List.of(16), params("strategy=static,queue,hikari", "poolSize=5",
+                        "maxOverflow=10")),
+                // seeds 000, 001, 003: the pool size that serves 16 and 64 callers best, beside cores x 2 + spindles
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,8,15,32,50", "callers=16,64")));
+    }
+
+    private static List<Grid> fullGrids() {
+        List<Integer> threads = List.of(1, 4, 16, 64);
+        return List.of(
+                new Grid("Acquire.acquire", List.of(1, 4, 16),
+                        params("strategy=none,static,queue,hikari", "poolSize=5,10,20", "maxOverflow=0")),
+                // none and static ignore the size settings: one point each, not a grid of duplicates
+                new Grid("Query.throughput", threads, params("strategy=none,static", "poolSize=5", "maxOverflow=0")),
+                new Grid("Query.throughput", threads,
+                        params("strategy=queue,hikari", "poolSize=5,20", "maxOverflow=0,10,30")),
+                new Grid("Query.latency", threads, params("strategy=none,static", "poolSize=5", "maxOverflow=0")),
+                new Grid("Query.latency", threads,
+                        params("strategy=queue,hikari", "poolSize=5,20", "maxOverflow=0,10,30")),
+                new Grid("Insert.insert", List.of(1),
+                        params("insertMode=single,batch,multirow,copy", "batchSize=1,10,100,1000", "rewrite=false,true")),
+                new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000,1000000")),
+                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,6,8,12,16,24,32", "callers=16,64")));
+    }
+
+    /** Parameters as JMH's {@code -p} takes them: {@code "strategy=none,static", "poolSize=5"}. */
+    public static Map<String, String[]> params(String... assignments) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        for (String assignment : assignments) {
+            int eq = assignment.indexOf('=');
+            params.put(assignment.substring(0, eq), assignment.substring(eq + 1).split(","));
+        }
+        return params;
+    }
+
+    private record Grid(String benchmark, List<Integer> threads, Map<String, String[]> params) {
+
+        /** Microseconds of client work per call: JIT warm-up dominates the first seconds. */
+        boolean clientBound() {
+            return benchmark.startsWith("Acquire.") || benchmark.startsWith("Query.");
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package dev.poolbench.loadruns;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.poolbench.core.config.Settings;
+import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.DatabaseSettings;
+import dev.poolbench.core.db.Databases;
+import dev.poolbench.core.probe.EnvironmentRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The load side of the seed-claims run ({@code mvn verify -Pclaims}, issue 6): calibrates the database round
+ * trip at which seed 001's baseline serves the seed's 2.28 ops/sec ({@link RttCalibration}), then, at that
+ * round trip, runs TodoApiSimulation against every named configuration ({@link ServiceConfiguration#NAMED};
+ * phase 3 in bulk mode) and the read-heavy scenario against seed 004 and its no-cache control, seed 003.
+ * Summaries go to {@code target/load-results/claims/<name>.json}, with {@code calibration.json} and
+ * {@code environment.json} beside them. Every service is stopped whatever happens ({@link LoadRun#run}).
+ *
+ * <p>Sizes: at 2.28 ops/sec the seed's full test (200 creates, 800 follow-ups) takes over 7 minutes, and the
+ * configurations still on the event loop or on one connection are that slow or slower; those on 3 connections
+ * or a new connection per request are not much faster. They keep the seed's burst of 200 creates and send fewer
+ * todos on to get/list/update/delete ({@code followUps}): baseline 100, phase 1 and StaticPool 25, NullPool and
+ * queue 2+1 100. Their rate does not depend on it (the same few requests at a time either way), and each
+ * summary's {@code load.differsFromSeed} says what was shrunk. Everything else runs at the seed's size. The
+ * load part takes under half an hour on 2 cores.
+ */
+@Command(name = "claims-load-run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Calibrates the database round trip to seed 001's baseline, then loads every named configuration at it.")
+public final class ClaimsLoadRun implements Callable<Integer> {
+
+    /** Seed 001: "Limits all operations to ~2.28 ops/sec". */
+    static final double SEED_001_OPERATIONS_PER_SECOND = 2.28;
+    static final String SEED_001_SOURCE = "seed 001 (001_3526cb4212328631.txt): \"Limits all operations to ~2.28 ops/sec\"";
+    static final String FOLDER = "claims";
+
+    /**
+     * What every claims run of TodoApiSimulation shares: the seed's one burst of 200 users, a client that waits for
+     * every answer (the seed reports a rate over all its operations; Gatling's own 60 s would turn the queue of an
+     * event-loop service into timeouts and measure the client's patience), and no pass/fail thresholds: a low
+     * success rate is a finding here, not a broken run.
+     */
+    static final Map<String, String> SEED_SIZED = ordered("users", "200", "bursts", "1", "requestTimeout", "10m",
+            "minSuccessPercent", "0", "maxP95Ms", "600000");
+
+    /** Seed 004's readers: 20 people, 100 todos they keep opening, 1 in 20 requests a change, 45 s. */
+    static final Map<String, String> READ_HEAVY = ordered("users", "20", "duration", "45s", "workingSet", "100",
+            "updatePercent", "5", "thinkTime", "100ms", "requestTimeout", "10m", "minSuccessPercent", "0",
+            "maxP95Ms", "600000");
+
+    /** A calibration probe: few users, so it is short; the service answers one at a time whatever the number. */
+    static final int PROBE_USERS = 10;
+
+    /** One run of the claims: which simulation against which configuration, its knobs beyond the shared ones. */
+    record Entry(String result, String simulation, String configuration, Map<String, String> knobs) {
+
+        LoadRun.Plan at(Duration rtt) {
+            Map<String, String> load = new LinkedHashMap<>(simulation.equals("ReadHeavySimulation") ? READ_HEAVY : SEED_SIZED);
+            load.putAll(knobs);
+            return new LoadRun.Plan(simulation, ServiceConfiguration.named(configuration).at(rtt), load,
+                    FOLDER + "/" + result, true);
+        }
+    }
+
+    /** The claims' load, in running order; the baseline first, as its run confirms the calibration. */
+    static final List<Entry> ENTRIES = List.of(
+            todoApi("baseline", Map.of("followUps", "100")),
+            todoApi("phase1", Map.of("followUps", "25")),
+            todoApi("phase2", Map.of()),
+            todoApi("phase2-worker", Map.of()),
+            todoApi("phase3", Map.of("bulk", "true")),
+            todoApi("seed000-null", Map.of("followUps", "100")),
+            todoApi("seed000-static", Map.of("followUps", "25")),
+            todoApi("seed000-queue-2+1", Map.of("followUps", "100")),
+            todoApi("seed000-queue-10+20", Map.of()),
+            todoApi("seed003", Map.of()),
+            todoApi("seed004", Map.of()),
+            todoApi("seed002-jit-on", Map.of()),
+            todoApi("seed002-jit-off", Map.of()),
+            new Entry("seed004-read-heavy", "ReadHeavySimulation", "seed004", Map.of()),
+            new Entry("seed003-read-heavy", "ReadHeavySimulation", "seed003", Map.of()));
+
+    @Option(names = "--out", defaultValue = "target", description = "the module's build directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--service-jar", description = "the service's jar; without it the service runs from this classpath")
+    Path serviceJar;
+
+    @Option(names = "--rtt", paramLabel = "DURATION", description = "skip the calibration and run at this round trip, e.g. 429ms")
+    String rtt;
+
+    @Option(names = "--target", paramLabel = "OPS", defaultValue = "" + SEED_001_OPERATIONS_PER_SECOND,
+            description = "the baseline's operations per second to calibrate to (default: ${DEFAULT-VALUE}, seed 001)")
+    String target;
+
+    @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "15",
+            description = "how close the confirming run must come, in percent (default: ${DEFAULT-VALUE})")
+    String tolerance;
+
+    @Option(names = "--probe-rtts", paramLabel = "DURATION,...", description = "round trips to probe "
+            + "(default: a quarter and three quarters of the target's time per operation)")
+    String probeRtts;
+
+    @Option(names = "--only", paramLabel = "NAME,...", description = "only these runs (by result name), default all")
+    String only;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ClaimsLoadRun()).execute(args));
+    }
+
+    /** 0 when every run left a summary, 1 when one did not (or the calibration failed), 2 for bad arguments. */
+    @Override
+    public Integer call() throws Exception {
+        Duration fixedRtt;
+        RttCalibration.Target calibrationTarget;
+        List<Duration> probes;
+        List<Entry> entries;
+        DatabaseSettings databaseSettings;
+        try {
+            fixedRtt = blank(rtt) ? null : checkedRtt("--rtt", rtt);
+            calibrationTarget = new RttCalibration.Target(positive("--target", target),
+                    Settings.parseInt("--tolerance", tolerance, 1, 100) / 100.0, SEED_001_SOURCE);
+            probes = blank(probeRtts) ? calibrationTarget.defaultProbes() : probeList(probeRtts);
+            entries = selected(only);
+            databaseSettings = DatabaseSettings.from(Settings.fromSystem());
+            if (!databaseSettings.rtt().isZero()) {
+                throw SettingsException.badValue(DatabaseSettings.RTT, databaseSettings.rtt().toMillis() + "ms",
+                        "0 for the claims run, which puts its own round trip in front of each service (give --rtt to fix it)");
+            }
+        } catch (SettingsException e) {
+            System.err.println("claims-load-run: " + e.getMessage());
+            return 2;
+        }
+        Instant started = Instant.now();
+        Path results = out.resolve("load-results");
+        Path folder = results.resolve(FOLDER);
+        if (blank(only)) {
+            LoadResult.clearEarlierRun(results);
+        }
+        Files.createDirectories(folder);
+        Map<String, String> problems = new LinkedHashMap<>();
+        RttCalibration.Outcome calibration = null;
+        Duration at = fixedRtt;
+        Database database = Databases.start(databaseSettings);
+        try {
+            LoadRun runner = LoadRun.over(database, out, serviceJar, LoadSettings.Level.CLAIMS);
+            if (at == null) {
+                Map<String, String> probeLoad = new LinkedHashMap<>(SEED_SIZED);
+                probeLoad.put("users", Integer.toString(PROBE_USERS));
+                Entry baseline = entry("baseline");
+                try {
+                    calibration = new RttCalibration(runner, results).calibrate(calibrationTarget, probes,
+                            ServiceConfiguration.BASELINE, probeLoad, baseline::at, FOLDER);
+                } catch (Exception e) {
+                    System.err.println("claims-load-run: the calibration failed, so nothing else ran: " + e.getMessage());
+                    return 1;
+                }
+                RttCalibration.write(folder.resolve("calibration.json"), calibration);
+                at = calibration.chosen();
+                System.out.println("poolbench claims: round trip " + at.toMillis() + " ms"
+                        + (calibration.reached() ? "" : " (target not reached: " + calibration.note() + ")"));
+            }
+            for (Entry entry : entries) {
+                if (calibration != null && entry.result().equals("baseline")) {
+                    continue; // the calibration's confirming run is the baseline's run
+                }
+                try {
+                    LoadRun.Result result = runner.run(entry.at(at));
+                    if (result.summary() == null) {
+                        problems.put(entry.result(), result.problem());
+                    }
+                } catch (Exception e) {
+                    problems.put(entry.result(), e.toString());
+                }
+            }
+        } finally {
+            writeEnvironment(folder, database, entries, at, calibration, started);
+            database.close();
+        }
+        printTable(folder, entries, at, calibration, problems, started);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private static Map<String, String> ordered(String... knobsAndValues) {
+        Map<String, String> knobs = new LinkedHashMap<>();
+        for (int i = 0; i < knobsAndValues.length; i += 2) {
+            knobs.put(knobsAndValues[i], knobsAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(knobs);
+    }
+
+    private static Entry todoApi(String configuration, Map<String, String> knobs) {
+        return new Entry(configuration, "TodoApiSimulation", configuration, knobs);
+    }
+
+    static Entry entry(String result) {
+        return ENTRIES.stream().filter(e -> e.result().equals(result)).findFirst()
+                .orElseThrow(() -> SettingsException.badValue("--only", result, "one or more of " + resultNames()));
+    }
+
+    private static List<Entry> selected(String names) {
+        if (blank(names)) {
+            return ENTRIES;
+        }
+        List<Entry> chosen = new ArrayList<>();
+        for (String name : names.split(",")) {
+            if (ENTRIES.stream().noneMatch(e -> e.result().equals(name.trim()))) {
+                throw SettingsException.badValue("--only", names, "one or more of " + resultNames());
+            }
+        }
+        for (Entry entry : ENTRIES) {
+            for (String name : names.split(",")) {
+                if (entry.result().equals(name.trim())) {
+                    chosen.add(entry);
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static String resultNames() {
+        return String.join(", ", ENTRIES.stream().map(Entry::result).toList());
+    }
+
+    private static Duration checkedRtt(String name, String value) {
+        Duration d = Settings.parseDuration(name, value);
+        if (d.compareTo(DatabaseSettings.MAX_RTT) > 0) {
+            throw SettingsException.badValue(name, value, "a round trip from 0 to " + DatabaseSettings.MAX_RTT.toSeconds()
+                    + "s (bench-core's limit), e.g. 429ms");
+        }
+        return d;
+    }
+
+    private static List<Duration> probeList(String value) {
+        List<Duration> list = new ArrayList<>();
+        for (String part : value.split(",")) {
+            list.add(checkedRtt("--probe-rtts", part));
+        }
+        if (list.size() < 2 || list.stream().distinct().count() < 2) {
+            throw SettingsException.badValue("--probe-rtts", value, "two or more different round trips, e.g. 100ms,300ms");
+        }
+        return list;
+    }
+
+    private static double positive(String name, String value) {
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (parsed > 0 && parsed <= 100_000) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw SettingsException.badValue(name, value, "operations per second, more than 0, e.g. 2.28");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private void writeEnvironment(Path folder, Database database, List<Entry> entries, Duration at,
+                                  RttCalibration.Outcome calibration, Instant started) {
+        try {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (Entry entry : entries) {
+                ServiceConfiguration configuration = ServiceConfiguration.named(entry.configuration());
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("result", entry.result() + ".json");
+                run.put("simulation", entry.simulation());
+                run.put("configuration", configuration.name());
+                run.put("description", configuration.description());
+                run.put("flags", configuration.flags());
+                run.put("load", entry.at(Duration.ZERO).load());
+                runs.add(run);
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("run", "claims");
+            parameters.put("rttMs", at == null ? null : at.toMillis());
+            parameters.put("rttFrom", at == null ? "nothing: the calibration failed"
+                    : calibration == null ? "--rtt" : "calibration.json");
+            parameters.put("calibrationReached", calibration == null ? null : calibration.reached());
+            parameters.put("targetOperationsPerSecond", calibration == null ? null : calibration.target().operationsPerSecond());
+            parameters.put("startedAt", started.toString());
+            parameters.put("endedAt", Instant.now().toString());
+            parameters.put("wallSeconds", Duration.between(started, Instant.now()).toSeconds());
+            parameters.put("runs", runs);
+            LoadResult.write(folder.resolve("environment.json"), EnvironmentRecord.of("load-scenarios", database, parameters));
+        } catch (Exception e) {
+            System.err.println("claims-load-run: could not write environment.json: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printTable(Path folder, List<Entry> entries, Duration at, RttCalibration.Outcome calibration,
+                                   Map<String, String> problems, Instant started) {
+        System.out.println();
+        System.out.println("poolbench claims load (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
+                + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated to %.2f ops/sec: %s)",
+                calibration.target().operationsPerSecond(), calibration.reached() ? "reached" : "NOT reached")));
+        System.out.printf(Locale.ROOT, "  %-22s %9s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "ok %", "p95 ms",
+                "operations", "pool use", "server", "cache hit");
+        for (Entry entry : entries) {
+            Path file = folder.resolve(entry.result() + ".json");
+            if (problems.containsKey(entry.result()) || !Files.isRegularFile(file)) {
+                System.out.printf("  %-22s FAILED: %s%n", entry.result(), problems.getOrDefault(entry.result(), "no summary"));
+                continue;
+            }
+            try {
+                Map<String, Object> s = LoadResult.JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+                Map<String, Object> pool = (Map<String, Object>) s.get("pool");
+                Map<String, Object> cache = (Map<String, Object>) s.get("cache");
+                Object usage = pool.get("peakUsage");
+                System.out.printf(Locale.ROOT, "  %-22s %9.2f %8.1f %9s %10s %8s %8s %9s%n", entry.result(),
+                        ((Number) s.get("operationsPerSecond")).doubleValue(), 100 * ((Number) s.get("successRate")).doubleValue(),
+                        ((Map<String, Object>) s.get("latencyMs")).get("p95"), s.get("operations"),
+                        usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) usage).doubleValue()),
+                        pool.get("peakServerConnections"),
+                        cache == null || cache.get("hitRate") == null ? "-"
+                                : String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) cache.get("hitRate")).doubleValue()));
+            } catch (Exception e) {
+                System.out.printf("  %-22s unreadable summary: %s%n", entry.result(), e.getMessage());
+            }
+        }
+        System.out.println("  wall time " + Duration.between(started, Instant.now()).toSeconds() + " s");
+    }
+}

@@ -1,0 +1,259 @@
+package dev.poolbench.loadruns;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolbench.core.config.Settings;
+import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.DatabaseSettings;
+import dev.poolbench.core.db.Databases;
+import dev.poolbench.core.probe.EnvironmentRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The load runs of {@code mvn verify}: provisions the database once, then for each simulation starts the
+ * service with that simulation's configuration as a child process, samples its pool, runs the simulation
+ * with Gatling, writes the summary ({@code target/load-results/<Simulation>.json}) and stops the service,
+ * whatever happened. Every simulation runs even if one fails; the exit code says whether all passed.
+ *
+ * <p>For other plans (the seed claims: one simulation over many named configurations), use {@link #run}.
+ */
+@Command(name = "load-run", mixinStandardHelpOptions = true,
+        description = "Runs the Gatling simulations against the TODO service, each against its own configuration.")
+public final class LoadRun implements Callable<Integer> {
+
+    static final String SIMULATIONS_PACKAGE = "dev.poolbench.loadruns.simulations.";
+
+    /** What {@code mvn verify} runs: each simulation against the configuration it is about. */
+    static final List<Plan> VERIFY = List.of(
+            new Plan("TodoApiSimulation", ServiceConfiguration.BASELINE, Map.of()),
+            new Plan("PoolExhaustionSimulation", ServiceConfiguration.EXHAUSTION, Map.of()),
+            new Plan("MixedOperationsSimulation", ServiceConfiguration.SEED_003, Map.of()));
+
+    /**
+     * One simulation against one service configuration.
+     *
+     * @param simulation    the class's simple name, in {@value #SIMULATIONS_PACKAGE}
+     * @param configuration how the service is started
+     * @param load          {@code poolbench.<knob>} overrides, by knob name
+     * @param resultName    the summary's file name, without {@code .json}, under {@code load-results/}: the
+     *                      simulation's name by default; a plan that runs one simulation over several
+     *                      configurations names each its own (it may name a folder: {@code claims/baseline})
+     * @param warmUp        whether one todo's life ({@link WarmUp}) goes through the service before Gatling starts,
+     *                      so a run that measures throughput does not pay for the first connection
+     */
+    public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load,
+                       String resultName, boolean warmUp) {
+
+        public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
+            this(simulation, configuration, load, simulation);
+        }
+
+        public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load, String resultName) {
+            this(simulation, configuration, load, resultName, false);
+        }
+    }
+
+    /**
+     * What a run left: its summary (null when Gatling wrote no report), where, whether it passed, and the
+     * service's process id (stopped by the time this exists).
+     */
+    public record Result(Plan plan, Path summaryFile, Map<String, Object> summary, boolean passed, String problem,
+                         long servicePid) {
+    }
+
+    @Option(names = "--load", defaultValue = "smoke", description = "smoke or full (default: ${DEFAULT-VALUE})")
+    String load;
+
+    @Option(names = "--out", defaultValue = "target", description = "the module's build directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--service-jar", description = "the service's jar; without it the service runs from this classpath")
+    Path serviceJar;
+
+    @Option(names = "--simulations", split = ",", description = "only these (simple class names), default all three")
+    List<String> only;
+
+    private Database database;
+    private LoadSettings.Level level;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadRun()).execute(args));
+    }
+
+    /** 0 when every simulation ran and passed its assertions, 1 when one did not, 2 for bad arguments. */
+    @Override
+    public Integer call() throws Exception {
+        List<Plan> plans;
+        DatabaseSettings databaseSettings;
+        try {
+            level = Settings.parseChoice("--load", load, LoadSettings.Level.class);
+            if (level == LoadSettings.Level.CLAIMS) {
+                throw SettingsException.badValue("--load", load, "smoke or full (the claims run is ClaimsLoadRun)");
+            }
+            plans = VERIFY.stream().filter(p -> only == null || only.contains(p.simulation())).toList();
+            if (plans.isEmpty()) {
+                throw new SettingsException("--simulations = '" + String.join(",", only) + "' is not accepted: one or more of "
+                        + String.join(", ", VERIFY.stream().map(Plan::simulation).toList()));
+            }
+            databaseSettings = DatabaseSettings.from(Settings.fromSystem());
+        } catch (SettingsException e) {
+            System.err.println("load-run: " + e.getMessage());
+            return 2;
+        }
+        if (only == null) {
+            LoadResult.clearEarlierRun(out.resolve("load-results"));
+        }
+        List<Result> results = new ArrayList<>();
+        database = Databases.start(databaseSettings);
+        try {
+            writeEnvironment(plans);
+            for (Plan plan : plans) {
+                try {
+                    results.add(run(plan));
+                } catch (Exception e) {
+                    results.add(new Result(plan, null, null, false, e.toString(), -1));
+                }
+            }
+        } finally {
+            database.close();
+        }
+        System.out.println();
+        System.out.println("poolbench load runs (" + Settings.spelling(level) + "):");
+        results.forEach(result -> System.out.println("  " + line(result)));
+        return results.stream().allMatch(Result::passed) ? 0 : 1;
+    }
+
+    /** Runs {@code plan} against this run's database; the service is stopped before this returns, whatever happened. */
+    public Result run(Plan plan) throws Exception {
+        Path results = out.resolve("load-results");
+        Path summaryFile = results.resolve(plan.resultName() + ".json");
+        Path loadFile = results.resolve(plan.resultName() + ".load.json");
+        Path countsFile = results.resolve(plan.resultName() + ".counts.json");
+        Files.createDirectories(summaryFile.getParent());
+        Files.deleteIfExists(summaryFile);
+        Files.deleteIfExists(countsFile);
+        ServiceConfiguration configuration = plan.configuration();
+        Database serviceDatabase = configuration.rtt().isZero() ? database : database.throughProxy(configuration.rtt(), false);
+        Map<String, Object> service;
+        List<Map<String, Object>> samples;
+        JsonNode before;
+        JsonNode after;
+        GatlingRun.Outcome outcome;
+        long servicePid;
+        Path serviceLog = results.resolve(plan.resultName() + "-service.log");
+        Files.deleteIfExists(serviceLog);
+        ServiceProcess started;
+        try {
+            started = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration, serviceDatabase, serviceLog);
+        } catch (java.io.IOException e) {
+            if (serviceDatabase != database) {
+                serviceDatabase.close();
+            }
+            return new Result(plan, null, null, false, e.getMessage(), -1);
+        }
+        try (ServiceProcess process = started) {
+            servicePid = process.pid();
+            if (plan.warmUp()) {
+                WarmUp.lifeCycle(process.url());
+            }
+            try (PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
+                before = sampler.snapshot();
+                service = LoadResult.JSON.convertValue(before.path("service"), new TypeReference<>() { });
+                System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
+                        + process.label() + ") at " + process.url() + ", service pid " + process.pid()
+                        + (configuration.rtt().isZero() ? "" : ", database round trip " + configuration.rtt().toMillis() + " ms"));
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put(LoadSettings.TARGET, process.url());
+                properties.put(LoadSettings.LEVEL, Settings.spelling(level));
+                properties.put(LoadSettings.LOAD_FILE, loadFile.toString());
+                properties.put(LoadSettings.COUNTS_FILE, countsFile.toString());
+                plan.load().forEach((knob, value) -> properties.put("poolbench." + knob, value));
+                outcome = GatlingRun.run(SIMULATIONS_PACKAGE + plan.simulation(), out.resolve("gatling"),
+                        configuration.name() + ": " + process.label(), properties, timeoutSeconds());
+                samples = sampler.samples();
+                after = sampler.snapshot();
+            }
+        } finally {
+            if (serviceDatabase != database) {
+                serviceDatabase.close();
+            }
+        }
+        if (outcome.reportFolder() == null) {
+            return new Result(plan, null, null, false, "Gatling wrote no report (exit " + outcome.exitCode() + ")", servicePid);
+        }
+        Map<String, Object> load = LoadResult.JSON.readValue(loadFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        Files.deleteIfExists(loadFile);
+        if (plan.warmUp()) {
+            load.put("warmUpRequests", WarmUp.REQUESTS);
+        }
+        Map<String, Long> counted = Files.isRegularFile(countsFile)
+                ? LoadResult.JSON.readValue(countsFile.toFile(), new TypeReference<LinkedHashMap<String, Long>>() { })
+                : Map.of();
+        Files.deleteIfExists(countsFile);
+        String report = summaryFile.getParent().relativize(outcome.reportFolder().resolve("index.html")).toString();
+        Map<String, Object> summary = LoadResult.summary(plan.simulation(), configuration.name(), service, load,
+                GatlingStats.read(outcome.reportFolder()), counted, before, after, samples, report);
+        LoadResult.write(summaryFile, summary);
+        String problem = outcome.exitCode() == 0 ? null
+                : outcome.assertionsFailed() ? "assertions failed" : "Gatling exited with " + outcome.exitCode();
+        return new Result(plan, summaryFile, summary, problem == null, problem, servicePid);
+    }
+
+    /** For a caller that runs its own plans: this runner over {@code database}, results under {@code out}. */
+    public static LoadRun over(Database database, Path out, Path serviceJar, LoadSettings.Level level) {
+        LoadRun run = new LoadRun();
+        run.database = database;
+        run.out = out;
+        run.serviceJar = serviceJar;
+        run.level = level;
+        return run;
+    }
+
+    private long timeoutSeconds() {
+        return level == LoadSettings.Level.SMOKE ? 600 : 3600;
+    }
+
+    private void writeEnvironment(List<Plan> plans) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Plan plan : plans) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("simulation", plan.simulation());
+            run.put("configuration", plan.configuration().name());
+            run.put("flags", plan.configuration().flags());
+            run.put("rttMs", plan.configuration().rtt().toMillis());
+            run.put("load", plan.load());
+            runs.add(run);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("load", Settings.spelling(level));
+        parameters.put("runs", runs);
+        LoadResult.write(out.resolve("load-results").resolve("environment.json"),
+                EnvironmentRecord.of("load-scenarios", database, parameters));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String line(Result result) {
+        String name = result.plan().simulation() + " on " + result.plan().configuration().name();
+        if (result.summary() == null) {
+            return name + ": FAILED, " + result.problem();
+        }
+        Map<String, Object> s = result.summary();
+        Map<String, Object> requests = (Map<String, Object>) s.get("requests");
+        Map<String, Object> latency = (Map<String, Object>) s.get("latencyMs");
+        return String.format("%s: %s requests, %.1f%% OK, %.1f req/s, p95 %s ms%s -> %s", name, requests.get("total"),
+                100 * (double) s.get("successRate"), (double) s.get("throughputRps"), latency.get("p95"),
+                result.passed() ? "" : " (FAILED: " + result.problem() + ")", result.summaryFile());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.poolbench.loadruns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples the service's {@code /api/health/pool} once a period while a simulation runs: the pool's
+ * figures and the server's view of the service's connections, the {@code poolSamples} of the summary.
+ * A sample the service could not answer in time is skipped, not invented (an event-loop service
+ * answers its health only between requests).
+ */
+final class PoolSampler implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI health;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pool-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Map<String, Object>> samples = new ArrayList<>();
+
+    PoolSampler(String serviceUrl, Duration period) {
+        this.health = URI.create(serviceUrl + "/api/health/pool");
+        timer.scheduleWithFixedDelay(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The samples so far, oldest first. */
+    synchronized List<Map<String, Object>> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** The service's health now, whole (pool, server, cache), for the end of a run. */
+    JsonNode snapshot() throws IOException, InterruptedException {
+        return JSON.readTree(client.send(request(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sample() {
+        try {
+            HttpResponse<String> response = client.send(request(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return;
+            }
+            JsonNode json = JSON.readTree(response.body());
+            JsonNode pool = json.path("pool");
+            JsonNode server = json.path("server");
+            Map<String, Object> sample = new LinkedHashMap<>();
+            sample.put("at", Instant.now().toString());
+            sample.put("active", pool.path("active").asInt());
+            sample.put("idle", pool.path("idle").asInt());
+            sample.put("waiting", pool.path("waiting").asInt());
+            sample.put("opened", pool.path("opened").asLong());
+            sample.put("timeouts", pool.path("timeouts").asLong());
+            sample.put("serverActive", server.path("active").asInt());
+            sample.put("serverIdle", server.path("idle").asInt());
+            sample.put("serverTotal", server.path("total").asInt());
+            synchronized (this) {
+                samples.add(sample);
+            }
+        } catch (IOException e) {
+            // no answer this time: no sample
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpRequest request() {
+        return HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.poolbench.loadruns;
+
+import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.DatabaseSettings;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under test as a child process, so its JVM, threads and heap are its own and not the load
+ * generator's. It is told the database through the environment (the password never on a command line),
+ * listens on a free loopback port, and stops when closed, or by itself if this JVM dies first
+ * ({@code --stop-with-parent}).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("^todo-service listening on (http://\\S+) \\((.*)\\)$");
+    static final long START_TIMEOUT_SECONDS = 180;
+
+    private final Process process;
+    private final String url;
+    private final String label;
+
+    private ServiceProcess(Process process, String url, String label) {
+        this.process = process;
+        this.url = url;
+        this.label = label;
+    }
+
+    /**
+     * Starts {@code launcher} (e.g. {@code java -jar todo-service.jar}) with {@code configuration}'s flags against
+     * {@code database}, and waits until it says where it listens. Its log goes to {@code log}.
+     */
+    public static ServiceProcess start(List<String> launcher, ServiceConfiguration configuration, Database database,
+                                       Path log) throws IOException {
+        List<String> command = new ArrayList<>(launcher.subList(0, 1));
+        command.add("-D" + DatabaseSettings.PROVIDER + "=external");
+        command.addAll(launcher.subList(1, launcher.size()));
+        command.addAll(List.of("--port", "0", "--stop-with-parent", "--configuration", configuration.name()));
+        command.addAll(configuration.flags());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("BENCH_DB"));
+        env.put("BENCH_DB_URL", database.jdbcUrl());
+        env.put("BENCH_DB_USER", database.user());
+        env.put("BENCH_DB_PASSWORD", database.password());
+        Process process = builder.start();
+        CompletableFuture<Matcher> listening = CompletableFuture.supplyAsync(() -> awaitListening(process));
+        try {
+            Matcher line = listening.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                process.waitFor(10, TimeUnit.SECONDS);
+                throw new IOException("the service stopped before it listened (exit "
+                        + (process.isAlive() ? "-" : process.exitValue()) + "): " + lastLine(log) + " (its log: " + log + ")");
+            }
+            return new ServiceProcess(process, line.group(1), line.group(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while the service started", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            process.destroyForcibly();
+            throw e instanceof IOException ? (IOException) e
+                    : new IOException("the service did not say it listens within " + START_TIMEOUT_SECONDS + " s; its log: " + log, e);
+        }
+    }
+
+    /** {@code java -jar todo-service.jar} when the jar is built, else the same main class on this JVM's classpath. */
+    public static List<String> launcher(Path serviceJar) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> jvm = List.of(java, "-Xms256m", "-Xmx1g");
+        List<String> launcher = new ArrayList<>(jvm);
+        if (serviceJar != null && serviceJar.toFile().isFile()) {
+            launcher.addAll(List.of("-jar", serviceJar.toString()));
+        } else {
+            launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolbench.load.service.TodoService"));
+        }
+        return launcher;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The service's own description of its configuration: "queue 5+10, timeout 30s, event-loop, indexes off". */
+    public String label() {
+        return label;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the service: politely (its shutdown hook closes the pool), then by force after 15 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).trim();
+                }
+            }
+        } catch (IOException e) {
+            // no log to quote
+        }
+        return "no output";
+    }
+
+    /** Reads stdout until the "listening on" line; null if the process ends first. Keeps draining afterwards. */
+    private static Matcher awaitListening(Process process) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.matches()) {
+                    Thread drain = new Thread(() -> drain(out), "todo-service-stdout");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return m;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // the service prints nothing else on stdout; keep its pipe from filling
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.poolbench.reports.model;
+
+import java.util.List;
+
+/**
+ * bench-pools' fault scenarios (format poolbench-faults/1): restarts, freezes and leaks, each a
+ * count of real calls made while the fault happened.
+ */
+public record Faults(long outageMs, long freezeMs, long poolTimeoutMs, long socketTimeoutMs,
+                     List<Outage> outages, List<Freeze> freezes, List<Leak> leaks) {
+
+    /** A restart: under-load or while-idle, per pool and prePing. */
+    public record Outage(String pool, String when, boolean prePing, long callsBefore, long errorsBefore,
+                         long callsDuringOutage, long errorsDuringOutage, long slowestCallDuringOutageMs,
+                         long errorsAfterReturn, Long firstSuccessMs, boolean recovered, int hung, List<String> sampleErrors) {
+    }
+
+    public record Freeze(String pool, long callsDuringFreeze, long poolTimeouts, long slowestPoolTimeoutMs,
+                         long otherErrors, long slowestCallMs, int hung, Long firstSuccessAfterThawMs, boolean recovered) {
+    }
+
+    public record Leak(String pool, long thresholdMs, int leaked, int reported, String culprit, Long detectedAfterMs) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.poolbench.reports.model;
+
+import dev.poolbench.reports.input.GitInfo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run as the reports see it: everything measured, read back from a run artifact. Sections,
+ * summaries and compare all start here, so a report rendered now and one rendered from the same
+ * run.json next month say the same thing.
+ */
+public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
+                  boolean jmhMeasured, List<JmhResult> jmh, Optional<Environment> jmhEnvironment,
+                  Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoint> serverConnections,
+                  Optional<PoolSizingFormula> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
+                  boolean loadMeasured, List<LoadResult> load, Optional<Environment> loadEnvironment,
+                  Optional<ClaimsRun> claims,
+                  List<String> notMeasured) {
+}

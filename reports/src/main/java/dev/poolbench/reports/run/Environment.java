@@ -1,9 +1,0 @@
-package dev.poolbench.reports.run;
-
-import java.util.Map;
-
-/** Where a set of numbers came from (format poolbench-environment/1), as the report shows it. */
-public record Environment(String source, String recordedAt, String jdk, String os, int cores, long memoryMb,
-                          String databaseProvider, String databaseDescription, Map<String, String> databaseSettings,
-                          Map<String, String> parameters) {
-}
