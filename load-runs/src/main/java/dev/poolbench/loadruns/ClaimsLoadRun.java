@@ -7,6 +7,8 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.seeds.ClaimCatalogue;
+import dev.poolbench.core.seeds.Seed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +45,8 @@ import java.util.concurrent.Callable;
 public final class ClaimsLoadRun implements Callable<Integer> {
 
     /** Seed 001: "Limits all operations to ~2.28 ops/sec". */
-    static final double SEED_001_OPERATIONS_PER_SECOND = 2.28;
-    static final String SEED_001_SOURCE = "seed 001 (001_3526cb4212328631.txt): \"Limits all operations to ~2.28 ops/sec\"";
+    static final double SEED_001_OPERATIONS_PER_SECOND = ClaimCatalogue.BASELINE_OPERATIONS_PER_SECOND;
+    static final String SEED_001_SOURCE = Seed.S001.cite() + ": \"Limits all operations to ~2.28 ops/sec\"";
     static final String FOLDER = "claims";
 
     /**

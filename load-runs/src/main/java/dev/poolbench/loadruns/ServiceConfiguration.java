@@ -1,6 +1,7 @@
 package dev.poolbench.loadruns;
 
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.seeds.Seed;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +47,11 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
         return new ServiceConfiguration(name, all, rtt, description, promises);
     }
 
-    private static final String SEED_000 = "seed 000 (000_469104e625027c17.txt)";
-    private static final String SEED_001 = "seed 001 (001_3526cb4212328631.txt)";
-    private static final String SEED_002 = "seed 002 (002_502b4fe0fddf9bb3.txt)";
-    private static final String SEED_003_FILE = "seed 003 (003_1652bf9048bec2c7.txt)";
-    private static final String SEED_004 = "seed 004 (004_02e627a8f49d242e.txt)";
+    private static final String SEED_000 = Seed.S000.cite();
+    private static final String SEED_001 = Seed.S001.cite();
+    private static final String SEED_002 = Seed.S002.cite();
+    private static final String SEED_003_FILE = Seed.S003.cite();
+    private static final String SEED_004 = Seed.S004.cite();
     /** Seeds 000, 003 and 004 describe synchronous Flask/FastAPI services: their JDBC runs on worker threads. */
     private static final String ON_WORKERS = "JDBC on 20 worker threads (a synchronous app with worker threads)";
 

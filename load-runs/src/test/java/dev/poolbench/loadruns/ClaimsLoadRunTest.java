@@ -1,5 +1,7 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.core.seeds.ClaimCatalogue;
+import dev.poolbench.core.seeds.SeedClaim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +36,15 @@ class ClaimsLoadRunTest {
         assertThat(baseline.warmUp()).isTrue();
         assertThat(baseline.load()).containsEntry("users", "200").containsEntry("bursts", "1")
                 .containsEntry("requestTimeout", "10m").containsEntry("minSuccessPercent", "0");
+    }
+
+    @Test
+    void everyLoadRunAClaimIsMeasuredFromIsInThePlan() {
+        var planned = ClaimsLoadRun.ENTRIES.stream().map(ClaimsLoadRun.Entry::result).toList();
+        for (SeedClaim claim : ClaimCatalogue.ALL) {
+            assertThat(planned).as("the load runs claim %s is measured from", claim.id()).containsAll(claim.loadRuns());
+        }
+        assertThat(ClaimCatalogue.loadRuns()).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

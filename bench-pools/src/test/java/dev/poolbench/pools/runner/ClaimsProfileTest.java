@@ -1,0 +1,86 @@
+package dev.poolbench.pools.runner;
+
+import dev.poolbench.core.seeds.ClaimCatalogue;
+import dev.poolbench.core.seeds.JmhPoint;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The claims profile measures every benchmark point a claim is judged from. The points are expanded the way
+ * JMH does: a parameter the profile sets takes those values, any other takes every value of its {@code @Param};
+ * a parameter the benchmark does not declare is no parameter at all (JMH ignores {@code -p} for it).
+ */
+class ClaimsProfileTest {
+
+    @Test
+    void theClaimsProfileProducesEveryPointAClaimIsJudgedFrom() throws Exception {
+        List<Point> produced = points(Profile.CLAIMS);
+        for (JmhPoint wanted : ClaimCatalogue.jmhPoints()) {
+            assertThat(produced).as("%s: no run of the claims profile produces it", wanted)
+                    .anyMatch(p -> wanted.matches(p.benchmark, p.threads, p.params));
+        }
+    }
+
+    @Test
+    void aPointOfAParameterTheBenchmarkLacksIsNotProduced() throws Exception {
+        // FilterQuery is measured with pool strategy hikari and declares no strategy parameter
+        JmhPoint unknown = JmhPoint.of("FilterQuery.list", 1, "strategy=queue");
+        assertThat(points(Profile.CLAIMS)).noneMatch(p -> unknown.matches(p.benchmark, p.threads, p.params));
+    }
+
+    private record Point(String benchmark, int threads, Map<String, String> params) {
+    }
+
+    private static List<Point> points(Profile profile) throws ClassNotFoundException {
+        List<Point> points = new ArrayList<>();
+        for (Options run : profile.runs()) {
+            for (String include : run.getIncludes()) {
+                String benchmark = include.replace("dev\\.poolbench\\.pools\\.", "").replace("\\.", ".").replace("$", "");
+                Map<String, List<String>> values = new LinkedHashMap<>();
+                Class<?> type = Class.forName("dev.poolbench.pools." + benchmark.substring(0, benchmark.indexOf('.')));
+                for (Field field : paramFields(type)) {
+                    List<String> declared = Arrays.asList(field.getAnnotation(Param.class).value());
+                    var set = run.getParameter(field.getName());  // JMH's own Optional
+                    values.put(field.getName(), set.hasValue() ? List.copyOf(set.get()) : declared);
+                }
+                expand(benchmark, run.getThreads().orElse(1), new ArrayList<>(values.entrySet()), 0,
+                        new LinkedHashMap<>(), points);
+            }
+        }
+        return points;
+    }
+
+    private static List<Field> paramFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : List.of(type)) {
+            Arrays.stream(c.getFields()).filter(f -> f.isAnnotationPresent(Param.class)).forEach(fields::add);
+            for (Class<?> nested : c.getClasses()) {
+                Arrays.stream(nested.getFields()).filter(f -> f.isAnnotationPresent(Param.class)).forEach(fields::add);
+            }
+        }
+        return fields;
+    }
+
+    private static void expand(String benchmark, int threads, List<Map.Entry<String, List<String>>> params, int at,
+                               Map<String, String> chosen, List<Point> into) {
+        if (at == params.size()) {
+            into.add(new Point(benchmark, threads, Map.copyOf(chosen)));
+            return;
+        }
+        for (String value : params.get(at).getValue()) {
+            chosen.put(params.get(at).getKey(), value);
+            expand(benchmark, threads, params, at + 1, chosen, into);
+        }
+        chosen.remove(params.get(at).getKey());
+    }
+}
