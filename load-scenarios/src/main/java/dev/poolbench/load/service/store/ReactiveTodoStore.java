@@ -1,5 +1,6 @@
 package dev.poolbench.load.service.store;
 
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStats;
 import dev.poolbench.core.todo.NewTodo;
@@ -7,7 +8,6 @@ import dev.poolbench.core.todo.Todo;
 import dev.poolbench.core.todo.TodoChanges;
 import dev.poolbench.core.todo.TodoFilter;
 import dev.poolbench.core.todo.TodoSql;
-import dev.poolbench.load.service.Jit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 
 /** Builds the store {@link ServiceOptions} describe: pool, execution, and the optional read cache. */
@@ -43,11 +42,7 @@ public final class Stores {
             execution = "reactive (vertx-pg-client)";
         } else {
             Blocking blocking = blocking(options, vertx);
-            PhysicalConnections plain = database.connections(options.applicationName());
-            // pgjdbc sends its options property in the startup packet: -c jit=off sets the session's jit
-            PhysicalConnections connections = options.jit().startupOptions()
-                    .map(startup -> plain.with(Map.of("options", startup)))
-                    .orElse(plain);
+            PhysicalConnections connections = options.jit().applyTo(database.connections(options.applicationName()));
             ConnectionPool pool = Pools.create(options.pool(), connections,
                     hikari -> hikari.setMetricRegistry(registry));
             store = new JdbcTodoStore(pool, blocking);
