@@ -1,8 +1,8 @@
 package dev.poolbench.load.service.store;
 
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.JdbcUrl;
 import dev.poolbench.core.db.PhysicalConnections;
-import dev.poolbench.core.db.Redaction;
 import dev.poolbench.core.pool.ConnectionPool;
 import dev.poolbench.core.pool.Pools;
 import dev.poolbench.load.service.Execution;
@@ -10,7 +10,6 @@ import dev.poolbench.load.service.ServiceOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -81,13 +80,14 @@ public final class Stores {
     }
 
     private static TodoStore reactive(ServiceOptions options, Database database, Vertx vertx) {
-        URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("--execution reactive needs a single-host URL like "
-                    + "jdbc:postgresql://host:5432/db, not " + Redaction.jdbcUrl(database.jdbcUrl()));
+        JdbcUrl url;
+        try {
+            url = JdbcUrl.parse(database.jdbcUrl());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--execution reactive: " + e.getMessage(), e);
         }
-        String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        return new ReactiveTodoStore(vertx, options.pool(), uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        String path = url.database().isEmpty() ? "postgres" : url.database();
+        return new ReactiveTodoStore(vertx, options.pool(), url.host(), url.port(),
                 path, database.user(), database.password(), options.applicationName(), options.jit());
     }
 }
