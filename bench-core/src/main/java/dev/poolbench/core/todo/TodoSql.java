@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The TODO workload's SQL, each statement written once for the two clients that send it: {@link TodoRepository}
  * (pgjdbc, {@code ?} parameters, {@link #jdbc()}) and the service's reactive store (vertx-pg-client,
- * PostgreSQL's own {@code $1, $2, ...}, {@link #numbered()}). Apart from the parameters the two texts are the same.
+ * PostgreSQL's own {@code $1, $2, ...}, {@link #numbered()}). Apart from the parameters the two texts are the same,
+ * and so is the text of the native-ceiling reference's pgbench script ({@code :name} variables, {@link #pgbench}).
  *
  * <p>A statement is a template in which {@code ?} stands for a parameter and {@code ?int} for an int one.
  * vertx-pg-client sends a Java int as int4, so its text says {@code $n::int} and PostgreSQL converts the
@@ -113,12 +114,24 @@ public final class TodoSql {
 
     /** The text pgjdbc prepares: every parameter a {@code ?}. */
     public String jdbc() {
-        return render(false);
+        return render((n, isInt) -> "?");
     }
 
     /** The text vertx-pg-client prepares: {@code $1, $2, ...} in order, {@code $n::int} for an int parameter. */
     public String numbered() {
-        return render(true);
+        return render((n, isInt) -> "$" + n + (isInt ? "::int" : ""));
+    }
+
+    /**
+     * The text pgbench runs in a script: the parameters are the script's {@code variables}, in order
+     * ({@code FIND.pgbench("id")} is {@code ... WHERE id = :id}).
+     */
+    public String pgbench(String... variables) {
+        long parameters = template.chars().filter(c -> c == '?').count();
+        if (variables.length != parameters) {
+            throw new IllegalArgumentException(variables.length + " variables for " + parameters + " parameters: " + template);
+        }
+        return render((n, isInt) -> ":" + variables[n - 1]);
     }
 
     /** The values of the parameters in order; empty for the fixed statements, whose callers bind. */
@@ -126,8 +139,13 @@ public final class TodoSql {
         return arguments;
     }
 
-    private String render(boolean numbered) {
-        StringBuilder out = new StringBuilder(template.length() + (numbered ? template.length() / 4 : 0));
+    /** How one client writes parameter {@code n} (from 1). */
+    private interface Placeholder {
+        String write(int n, boolean isInt);
+    }
+
+    private String render(Placeholder placeholder) {
+        StringBuilder out = new StringBuilder(template.length() + template.length() / 4);
         int n = 0;
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
@@ -136,11 +154,7 @@ public final class TodoSql {
                 continue;
             }
             boolean isInt = template.startsWith("int", i + 1);
-            if (numbered) {
-                out.append('$').append(++n).append(isInt ? "::int" : "");
-            } else {
-                out.append('?');
-            }
+            out.append(placeholder.write(++n, isInt));
             if (isInt) {
                 i += 3;
             }

@@ -110,6 +110,15 @@ class TodoSqlTest {
         assertThatThrownBy(() -> TodoSql.update(7, TodoChanges.none())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void thePgbenchScriptsSelectIsQuerysWithItsVariables() {
+        assertThat(TodoSql.FIND.pgbench("id")).isEqualTo(SELECT + " WHERE id = :id");
+        assertThat(TodoSql.INSERT.pgbench("t", "d", "p", "due"))
+                .isEqualTo("INSERT INTO poolbench.todos (title, description, priority, due_date) VALUES (:t, :d, :p, :due)");
+        assertThatThrownBy(() -> TodoSql.FIND.pgbench()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TodoSql.FIND.pgbench("id", "more")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Both texts as given, the same apart from the parameters, as many parameters as arguments where there are any. */
     private static void assertRenders(TodoSql sql, String jdbc, String numbered) {
         assertThat(sql.jdbc()).as("pgjdbc's text of " + sql).isEqualTo(jdbc);
