@@ -1,5 +1,6 @@
 package dev.poolbench.pools;
 
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.Todo;
@@ -69,7 +70,7 @@ public class Query {
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy))
                     .withPoolSize(poolSize).withMaxOverflow(maxOverflow).withPrePing(prePing);
-            pool = PoolUnderTest.open(db, settings, Jit.connectionProperties(jit), benchmark, iteration);
+            pool = PoolUnderTest.open(db, settings, Jit.parameter("jit", jit).connectionProperties(), benchmark, iteration);
             todos = new TodoRepository(pool.dataSource());
         }
 

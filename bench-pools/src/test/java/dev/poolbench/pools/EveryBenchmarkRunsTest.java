@@ -2,6 +2,7 @@ package dev.poolbench.pools;
 
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.Jit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,8 @@ class EveryBenchmarkRunsTest {
     @Test
     void theJitParameterSetsTheSessionsJit() throws Exception {
         for (String jit : new String[] {"on", "off"}) {
-            try (java.sql.Connection c = TestDatabase.get().connections("pb-test-jit")
-                    .with(Jit.connectionProperties(jit)).open();
+            try (java.sql.Connection c = Jit.parameter("jit", jit).applyTo(TestDatabase.get().connections("pb-test-jit"))
+                    .open();
                  java.sql.Statement s = c.createStatement();
                  java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('jit')")) {
                 rs.next();

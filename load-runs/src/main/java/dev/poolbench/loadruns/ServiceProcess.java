@@ -54,9 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("BENCH_DB"));
-        env.put("BENCH_DB_URL", database.jdbcUrl());
-        env.put("BENCH_DB_USER", database.user());
-        env.put("BENCH_DB_PASSWORD", database.password());
+        env.put(DatabaseSettings.URL_ENV, database.jdbcUrl());
+        env.put(DatabaseSettings.USER_ENV, database.user());
+        env.put(DatabaseSettings.PASSWORD_ENV, database.password());
         Process process = builder.start();
         CompletableFuture<Matcher> listening = CompletableFuture.supplyAsync(() -> awaitListening(process));
         try {

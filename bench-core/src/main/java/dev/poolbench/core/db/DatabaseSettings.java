@@ -31,6 +31,13 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
     public static final String PASSWORD = "bench.db.password";
     public static final String RTT = "bench.db.rtt";
 
+    /** The environment variables read where a property is absent; a parent process hands a database on through them. */
+    public static final String IMAGE_ENV = "BENCH_PG_IMAGE";
+    public static final String URL_ENV = "BENCH_DB_URL";
+    public static final String USER_ENV = "BENCH_DB_USER";
+    public static final String PASSWORD_ENV = "BENCH_DB_PASSWORD";
+    public static final String RTT_ENV = "BENCH_DB_RTT";
+
     /** A round trip longer than this is a typo, not a cloud region. */
     public static final Duration MAX_RTT = Duration.ofSeconds(10);
 
@@ -69,11 +76,11 @@ public record DatabaseSettings(DatabaseProvider provider, String image, String u
     public static DatabaseSettings from(Settings settings) {
         return new DatabaseSettings(
                 settings.choice(PROVIDER, DatabaseProvider.class, DatabaseProvider.AUTO),
-                settings.string(IMAGE, "BENCH_PG_IMAGE", DEFAULT_IMAGE),
-                settings.string(URL, "BENCH_DB_URL").orElse(null),
-                settings.string(USER, "BENCH_DB_USER").orElse(null),
-                settings.string(PASSWORD, "BENCH_DB_PASSWORD").orElse(null),
-                settings.string(RTT, "BENCH_DB_RTT").map(v -> Settings.parseDuration(RTT, v)).orElse(Duration.ZERO));
+                settings.string(IMAGE, IMAGE_ENV, DEFAULT_IMAGE),
+                settings.string(URL, URL_ENV).orElse(null),
+                settings.string(USER, USER_ENV).orElse(null),
+                settings.string(PASSWORD, PASSWORD_ENV).orElse(null),
+                settings.string(RTT, RTT_ENV).map(v -> Settings.parseDuration(RTT, v)).orElse(Duration.ZERO));
     }
 
     public static DatabaseSettings of(DatabaseProvider provider) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,12 @@ import javax.sql.DataSource;
  */
 public final class TodoRepository {
 
-    static final String COLUMNS = "id, title, description, priority, due_date, completed, created_at";
-    static final String INSERT_COLUMNS = " (title, description, priority, due_date)";
-
-    static final String INSERT = "INSERT INTO " + TodoSchema.TABLE + INSERT_COLUMNS + " VALUES (?, ?, ?, ?)";
-    static final String INSERT_RETURNING = INSERT + " RETURNING " + COLUMNS;
-    static final String FIND = "SELECT " + COLUMNS + " FROM " + TodoSchema.TABLE + " WHERE id = ?";
-    static final String DELETE = "DELETE FROM " + TodoSchema.TABLE + " WHERE id = ?";
-    static final String COPY = "COPY " + TodoSchema.TABLE + INSERT_COLUMNS + " FROM STDIN WITH (FORMAT csv)";
+    // the statements are TodoSql's, rendered once with pgjdbc's ? parameters
+    static final String INSERT = TodoSql.INSERT.jdbc();
+    static final String INSERT_RETURNING = TodoSql.INSERT_RETURNING.jdbc();
+    static final String FIND = TodoSql.FIND.jdbc();
+    static final String DELETE = TodoSql.DELETE.jdbc();
+    static final String COPY = TodoSql.COPY.jdbc();
 
     /** Rows per multi-row INSERT: 4 parameters a row stays far below PostgreSQL's 65535-parameter limit. */
     static final int MULTIROW_CHUNK = 5_000;
@@ -90,26 +89,10 @@ public final class TodoRepository {
 
     /** {@code GET /api/todo?completed=&priority=&limit=&offset=}: newest first. */
     public List<Todo> list(TodoFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TodoSchema.TABLE);
-        List<Object> args = new ArrayList<>();
-        String glue = " WHERE ";
-        if (filter.completed().isPresent()) {
-            sql.append(glue).append("completed = ?");
-            args.add(filter.completed().get());
-            glue = " AND ";
-        }
-        if (filter.priority().isPresent()) {
-            sql.append(glue).append("priority = ?");
-            args.add(filter.priority().get());
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
-        args.add(filter.limit());
-        args.add(filter.offset());
+        TodoSql sql = TodoSql.list(filter);
         List<Todo> todos = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            bindAll(ps, sql.arguments());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     todos.add(read(rs));
@@ -124,20 +107,9 @@ public final class TodoRepository {
         if (changes.isEmpty()) {
             return find(id);
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(TodoSchema.TABLE).append(" SET ");
-        List<Object> args = new ArrayList<>();
-        changes.title().ifPresent(v -> set(sql, args, "title", v));
-        changes.description().ifPresent(v -> set(sql, args, "description", v));
-        changes.priority().ifPresent(v -> set(sql, args, "priority", v));
-        changes.dueDate().ifPresent(v -> set(sql, args, "due_date", Date.valueOf(v)));
-        changes.completed().ifPresent(v -> set(sql, args, "completed", v));
-        sql.setLength(sql.length() - 2);
-        sql.append(" WHERE id = ? RETURNING ").append(COLUMNS);
-        args.add(id);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
+        TodoSql sql = TodoSql.update(id, changes);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+            bindAll(ps, sql.arguments());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -205,15 +177,7 @@ public final class TodoRepository {
         int written = 0;
         for (int from = 0; from < todos.size(); from += MULTIROW_CHUNK) {
             List<NewTodo> chunk = todos.subList(from, Math.min(todos.size(), from + MULTIROW_CHUNK));
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(TodoSchema.TABLE).append(INSERT_COLUMNS)
-                    .append(" VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-            }
-            if (returning) {
-                sql.append(" RETURNING ").append(COLUMNS);
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = c.prepareStatement(TodoSql.insert(chunk.size(), returning).jdbc())) {
                 int index = 1;
                 for (NewTodo todo : chunk) {
                     index = bind(ps, index, todo);
@@ -264,9 +228,12 @@ public final class TodoRepository {
         return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
-    private static void set(StringBuilder sql, List<Object> args, String column, Object value) {
-        sql.append(column).append(" = ?, ");
-        args.add(value);
+    /** {@link TodoSql}'s arguments in order, a {@link LocalDate} as a {@link Date} like {@link #bind}'s due dates. */
+    private static void bindAll(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object value = args.get(i);
+            ps.setObject(i + 1, value instanceof LocalDate date ? Date.valueOf(date) : value);
+        }
     }
 
     private static int bind(PreparedStatement ps, int index, NewTodo todo) throws SQLException {

@@ -2,6 +2,7 @@ package dev.poolbench.pools.runner;
 
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.InsertMode;
@@ -58,11 +59,7 @@ final class BenchParams {
             case "batchSize": Settings.parseInt(name, value, 1, 100_000); break;
             case "rows": Settings.parseInt(name, value, 1, 10_000_000); break;
             case "callers": Settings.parseInt(name, value, 1, 1_000); break;
-            case "jit":
-                if (!List.of("default", "on", "off").contains(value)) {
-                    throw SettingsException.badValue(name, value, "default, on or off");
-                }
-                break;
+            case "jit": Jit.parameter(name, value); break;
             default: throw new IllegalStateException("unchecked parameter " + name);
         }
     }

@@ -3,7 +3,7 @@ package dev.poolbench.pools.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.JdbcUrl;
-import dev.poolbench.core.todo.TodoSchema;
+import dev.poolbench.core.todo.TodoSql;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,9 +31,7 @@ final class PgbenchReference {
     static final String FILE = "pgbench.json";
 
     /** Query's SELECT, as pgbench runs it: prepared, a random id in the seeded range. */
-    static final String SCRIPT = "\\set id random(1, %d)\n"
-            + "SELECT id, title, description, priority, due_date, completed, created_at FROM " + TodoSchema.TABLE
-            + " WHERE id = :id;\n";
+    static final String SCRIPT = "\\set id random(1, %d)\n" + TodoSql.FIND.pgbench("id") + ";\n";
 
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");

@@ -2,6 +2,7 @@ package dev.poolbench.load.service;
 
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import picocli.CommandLine;
@@ -114,7 +115,7 @@ final class ServiceCommand {
         boolean ping = Settings.parseBoolean("--pre-ping", prePing);
         boolean indexed = onOff("--indexes", indexes);
         Duration ttl = Settings.parseDuration("--cache-ttl", cacheTtl);
-        Jit sessionJit = Settings.parseChoice("--jit", jit, Jit.class);
+        Jit sessionJit = Jit.parse("--jit", jit);
         Execution where = Settings.parseChoice("--execution", execution, Execution.class);
         int workers = Settings.parseInt("--worker-threads", workerThreads, 1, 1000);
         int rows = Settings.parseInt("--seed-rows", seedRows, 0, 10_000_000);

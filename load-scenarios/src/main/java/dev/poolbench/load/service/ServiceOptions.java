@@ -1,6 +1,7 @@
 package dev.poolbench.load.service;
 
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 

@@ -1,6 +1,7 @@
 package dev.poolbench.load.service;
 
 import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.db.Jit;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,7 @@
 package dev.poolbench.load.service;
 
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.db.Jit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;

@@ -1,13 +1,13 @@
 package dev.poolbench.load.service.store;
 
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStats;
 import dev.poolbench.core.todo.NewTodo;
 import dev.poolbench.core.todo.Todo;
 import dev.poolbench.core.todo.TodoChanges;
 import dev.poolbench.core.todo.TodoFilter;
-import dev.poolbench.core.todo.TodoSchema;
-import dev.poolbench.load.service.Jit;
+import dev.poolbench.core.todo.TodoSql;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -42,17 +42,16 @@ import java.util.function.Function;
  *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
  *   <tr><td>jit</td><td>the startup packet's {@code options} ({@code -c jit=off}), as pgjdbc's {@code options}</td></tr>
  * </table>
- * The SQL is {@code TodoRepository}'s, with PostgreSQL's {@code $n} parameters.
+ * The SQL is {@code TodoRepository}'s ({@link TodoSql}), with PostgreSQL's {@code $n} parameters.
  */
 final class ReactiveTodoStore implements TodoStore {
 
     /** Like HikariCP's mapping, the shortest idle time after which a connection beyond need is closed. */
     static final int IDLE_TIMEOUT_MS = 10_000;
 
-    private static final String COLUMNS = "id, title, description, priority, due_date, completed, created_at";
-    private static final String INSERT = "INSERT INTO " + TodoSchema.TABLE + " (title, description, priority, due_date) VALUES ";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM " + TodoSchema.TABLE + " WHERE id = $1";
-    private static final String DELETE = "DELETE FROM " + TodoSchema.TABLE + " WHERE id = $1";
+    private static final String INSERT_RETURNING = TodoSql.INSERT_RETURNING.numbered();
+    private static final String FIND = TodoSql.FIND.numbered();
+    private static final String DELETE = TodoSql.DELETE.numbered();
 
     private final Pool pool;
     private final PoolSettings settings;
@@ -94,7 +93,7 @@ final class ReactiveTodoStore implements TodoStore {
 
     @Override
     public Future<Todo> create(NewTodo todo) {
-        return withConnection(c -> c.preparedQuery(INSERT + "($1, $2, $3::int, $4) RETURNING " + COLUMNS)
+        return withConnection(c -> c.preparedQuery(INSERT_RETURNING)
                 .execute(Tuple.of(todo.title(), todo.description(), todo.priority(), todo.dueDate()))
                 .map(rows -> read(rows.iterator().next())));
     }
@@ -104,18 +103,13 @@ final class ReactiveTodoStore implements TodoStore {
         if (todos.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        StringBuilder sql = new StringBuilder(INSERT);
+        String sql = TodoSql.insert(todos.size(), true).numbered();
         Tuple values = Tuple.tuple();
-        int n = 1;
         for (NewTodo todo : todos) {
-            sql.append(n == 1 ? "" : ", ").append("($").append(n).append(", $").append(n + 1)
-                    .append(", $").append(n + 2).append("::int, $").append(n + 3).append(')');
             values.addValue(todo.title()).addValue(todo.description()).addValue(todo.priority()).addValue(todo.dueDate());
-            n += 4;
         }
-        sql.append(" RETURNING ").append(COLUMNS);
         // one statement is one implicit transaction: all rows or none, as TodoRepository.insertAllReturning
-        return withConnection(c -> c.preparedQuery(sql.toString()).execute(values).map(ReactiveTodoStore::readAll));
+        return withConnection(c -> c.preparedQuery(sql).execute(values).map(ReactiveTodoStore::readAll));
     }
 
     @Override
@@ -125,22 +119,9 @@ final class ReactiveTodoStore implements TodoStore {
 
     @Override
     public Future<List<Todo>> list(TodoFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TodoSchema.TABLE);
-        Tuple args = Tuple.tuple();
-        String glue = " WHERE ";
-        if (filter.completed().isPresent()) {
-            args.addValue(filter.completed().get());
-            sql.append(glue).append("completed = $").append(args.size());
-            glue = " AND ";
-        }
-        if (filter.priority().isPresent()) {
-            args.addValue(filter.priority().get());
-            sql.append(glue).append("priority = $").append(args.size()).append("::int");
-        }
-        args.addValue(filter.limit()).addValue(filter.offset());
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT $").append(args.size() - 1).append("::int OFFSET $")
-                .append(args.size()).append("::int");
-        return withConnection(c -> c.preparedQuery(sql.toString()).execute(args).map(ReactiveTodoStore::readAll));
+        TodoSql sql = TodoSql.list(filter);
+        return withConnection(c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
+                .map(ReactiveTodoStore::readAll));
     }
 
     @Override
@@ -148,17 +129,9 @@ final class ReactiveTodoStore implements TodoStore {
         if (changes.isEmpty()) {
             return find(id);
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(TodoSchema.TABLE).append(" SET ");
-        Tuple args = Tuple.tuple();
-        changes.title().ifPresent(v -> set(sql, args, "title", v));
-        changes.description().ifPresent(v -> set(sql, args, "description", v));
-        changes.priority().ifPresent(v -> set(sql, args, "priority", v));
-        changes.dueDate().ifPresent(v -> set(sql, args, "due_date", v));
-        changes.completed().ifPresent(v -> set(sql, args, "completed", v));
-        sql.setLength(sql.length() - 2);
-        args.addValue(id);
-        sql.append(" WHERE id = $").append(args.size()).append(" RETURNING ").append(COLUMNS);
-        return withConnection(c -> c.preparedQuery(sql.toString()).execute(args).map(ReactiveTodoStore::first));
+        TodoSql sql = TodoSql.update(id, changes);
+        return withConnection(c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
+                .map(ReactiveTodoStore::first));
     }
 
     @Override
@@ -233,12 +206,6 @@ final class ReactiveTodoStore implements TodoStore {
     /** "vertx-pg pool of size 15": the same words bench-core's pools use in their timeout message. */
     private String describe() {
         return "vertx-pg pool of size " + (settings.poolSize() + settings.maxOverflow());
-    }
-
-    private static void set(StringBuilder sql, Tuple args, String column, Object value) {
-        args.addValue(value);
-        // Java ints travel as int4; PostgreSQL assigns them to the smallint column itself
-        sql.append(column).append(" = $").append(args.size()).append(value instanceof Integer ? "::int" : "").append(", ");
     }
 
     private static Optional<Todo> first(RowSet<Row> rows) {

@@ -1,8 +1,8 @@
 package dev.poolbench.load.service.store;
 
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.JdbcUrl;
 import dev.poolbench.core.db.PhysicalConnections;
-import dev.poolbench.core.db.Redaction;
 import dev.poolbench.core.pool.ConnectionPool;
 import dev.poolbench.core.pool.Pools;
 import dev.poolbench.load.service.Execution;
@@ -10,9 +10,7 @@ import dev.poolbench.load.service.ServiceOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 
-import java.net.URI;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 
 /** Builds the store {@link ServiceOptions} describe: pool, execution, and the optional read cache. */
@@ -43,11 +41,7 @@ public final class Stores {
             execution = "reactive (vertx-pg-client)";
         } else {
             Blocking blocking = blocking(options, vertx);
-            PhysicalConnections plain = database.connections(options.applicationName());
-            // pgjdbc sends its options property in the startup packet: -c jit=off sets the session's jit
-            PhysicalConnections connections = options.jit().startupOptions()
-                    .map(startup -> plain.with(Map.of("options", startup)))
-                    .orElse(plain);
+            PhysicalConnections connections = options.jit().applyTo(database.connections(options.applicationName()));
             ConnectionPool pool = Pools.create(options.pool(), connections,
                     hikari -> hikari.setMetricRegistry(registry));
             store = new JdbcTodoStore(pool, blocking);
@@ -86,13 +80,14 @@ public final class Stores {
     }
 
     private static TodoStore reactive(ServiceOptions options, Database database, Vertx vertx) {
-        URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("--execution reactive needs a single-host URL like "
-                    + "jdbc:postgresql://host:5432/db, not " + Redaction.jdbcUrl(database.jdbcUrl()));
+        JdbcUrl url;
+        try {
+            url = JdbcUrl.parse(database.jdbcUrl());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--execution reactive: " + e.getMessage(), e);
         }
-        String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        return new ReactiveTodoStore(vertx, options.pool(), uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        String path = url.database().isEmpty() ? "postgres" : url.database();
+        return new ReactiveTodoStore(vertx, options.pool(), url.host(), url.port(),
                 path, database.user(), database.password(), options.applicationName(), options.jit());
     }
 }
