@@ -1,5 +1,6 @@
 package dev.poolbench.pools;
 
+import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.Todo;
@@ -65,7 +66,7 @@ public class FilterQuery {
         @Setup(Level.Iteration)
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             pool = PoolUnderTest.open(db, PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(1).withMaxOverflow(0),
-                    Jit.connectionProperties(jit), benchmark, iteration);
+                    Jit.parameter("jit", jit).connectionProperties(), benchmark, iteration);
             todos = new TodoRepository(pool.dataSource());
         }
 
