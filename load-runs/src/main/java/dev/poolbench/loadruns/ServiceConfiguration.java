@@ -1,5 +1,6 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.seeds.Seed;
 
@@ -212,9 +213,9 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             return new ServiceConfiguration(name, flags, Duration.ZERO, description, promises);
         }
 
-        /** "3600s" in milliseconds: the registry writes whole seconds only. */
-        private static long millis(String seconds) {
-            return Long.parseLong(seconds.substring(0, seconds.length() - 1)) * 1000;
+        /** "3600s" in milliseconds, read as the service reads its flag. */
+        private static long millis(String duration) {
+            return Settings.parseDuration("duration", duration).toMillis();
         }
     }
 }
