@@ -6,7 +6,9 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.ResultFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -297,7 +299,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             parameters.put("endedAt", Instant.now().toString());
             parameters.put("wallSeconds", Duration.between(started, Instant.now()).toSeconds());
             parameters.put("runs", runs);
-            LoadResult.write(folder.resolve("environment.json"), EnvironmentRecord.of("load-scenarios", database, parameters));
+            ResultFiles.write(folder.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                    EnvironmentProbe.record("load-scenarios", database, parameters));
         } catch (Exception e) {
             System.err.println("claims-load-run: could not write environment.json: " + e.getMessage());
         }

@@ -7,7 +7,9 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.ResultFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -239,8 +241,8 @@ public final class LoadRun implements Callable<Integer> {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("load", Settings.spelling(level));
         parameters.put("runs", runs);
-        LoadResult.write(out.resolve("load-results").resolve("environment.json"),
-                EnvironmentRecord.of("load-scenarios", database, parameters));
+        ResultFiles.write(out.resolve("load-results").resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("load-scenarios", database, parameters));
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolbench.core.TestDatabase;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.pools.FilterQuery;
 import dev.poolbench.pools.Insert;
 import dev.poolbench.pools.Query;
@@ -13,6 +13,8 @@ import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
 import dev.poolbench.reports.fixtures.Cli;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +56,8 @@ class ClaimsSectionTest {
         all.addAll(run(jmh, Query.class, "latency", "strategy=none,static,queue,hikari"));
         all.addAll(run(jmh, Query.class, "latency", "strategy=hikari", "jit=on,off"));
         Json.write(jmh.resolve("results.json"), all);
-        Json.write(jmh.resolve("environment.json"),
-                Json.MAPPER.valueToTree(EnvironmentRecord.of("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)"))));
+        ResultFiles.write(jmh.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)")));
         results = all;
 
         Path claims = dir.resolve("load").resolve("claims");
