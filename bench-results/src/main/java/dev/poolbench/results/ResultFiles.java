@@ -3,6 +3,7 @@ package dev.poolbench.results;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -63,10 +64,26 @@ public final class ResultFiles {
         requireFormat(tree, format, source);
         try {
             return MAPPER.treeToValue(tree, format.type());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String detail = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-            throw new ResultFileException(source + ": not a valid " + format.id() + " file (" + detail + ")");
+        } catch (JsonProcessingException e) {
+            throw new ResultFileException(source + ": not a valid " + format.id() + " file (" + where(e)
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
+    }
+
+    /** {@code byRequest[0].latencyMs: } for a field of the wrong shape there; nothing when the problem has no place. */
+    private static String where(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException) || ((JsonMappingException) e).getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : ((JsonMappingException) e).getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path + ": ";
     }
 
     /** {@code tree} when its format is {@code expected}'s; otherwise a one-line refusal naming {@code source}. */
