@@ -1,14 +1,16 @@
 package dev.poolbench.loadruns;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.seeds.Seed;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -299,15 +301,15 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             parameters.put("endedAt", Instant.now().toString());
             parameters.put("wallSeconds", Duration.between(started, Instant.now()).toSeconds());
             parameters.put("runs", runs);
-            LoadResult.write(folder.resolve("environment.json"), EnvironmentRecord.of("load-scenarios", database, parameters));
+            ResultFiles.write(folder.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                    EnvironmentProbe.record("load-scenarios", database, parameters));
         } catch (Exception e) {
             System.err.println("claims-load-run: could not write environment.json: " + e.getMessage());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void printTable(Path folder, List<Entry> entries, Duration at, RttCalibration.Outcome calibration,
-                                   Map<String, String> problems, Instant started) {
+    static void printTable(Path folder, List<Entry> entries, Duration at, RttCalibration.Outcome calibration,
+                           Map<String, String> problems, Instant started) {
         System.out.println();
         System.out.println("poolbench claims load (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
                 + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated to %.2f ops/sec: %s)",
@@ -321,17 +323,14 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                 continue;
             }
             try {
-                Map<String, Object> s = LoadResult.JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-                Map<String, Object> pool = (Map<String, Object>) s.get("pool");
-                Map<String, Object> cache = (Map<String, Object>) s.get("cache");
-                Object usage = pool.get("peakUsage");
+                LoadSummary s = LoadResult.read(file);
+                Double usage = s.pool().peakUsage();
                 System.out.printf(Locale.ROOT, "  %-22s %9.2f %8.1f %9s %10s %8s %8s %9s%n", entry.result(),
-                        ((Number) s.get("operationsPerSecond")).doubleValue(), 100 * ((Number) s.get("successRate")).doubleValue(),
-                        ((Map<String, Object>) s.get("latencyMs")).get("p95"), s.get("operations"),
-                        usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) usage).doubleValue()),
-                        pool.get("peakServerConnections"),
-                        cache == null || cache.get("hitRate") == null ? "-"
-                                : String.format(Locale.ROOT, "%.1f%%", 100 * ((Number) cache.get("hitRate")).doubleValue()));
+                        s.operationsPerSecond(), 100 * s.successRate(), s.latencyMs().p95(), s.operations(),
+                        usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * usage),
+                        s.pool().peakServerConnections(),
+                        s.cache() == null || s.cache().hitRate() == null ? "-"
+                                : String.format(Locale.ROOT, "%.1f%%", 100 * s.cache().hitRate()));
             } catch (Exception e) {
                 System.out.printf("  %-22s unreadable summary: %s%n", entry.result(), e.getMessage());
             }

@@ -1,28 +1,33 @@
 package dev.poolbench.loadruns;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * The summary of one simulation run, format {@value #FORMAT} as {@code docs/result-files.md} specifies it:
+ * The summary of one simulation run, a {@link LoadSummary} as {@code docs/result-files.md} specifies it:
  * service configuration, load, requests, OK/KO, throughput, todo operations, latency percentiles overall and
  * per request name, Gatling's error messages, the pool's peaks, the read cache's hits and misses, and the
  * pool samples taken while it ran.
  */
 final class LoadResult {
 
-    static final String FORMAT = "poolbench-load-result/1";
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The runner's own JSON: the service's health, the load and counts files a simulation leaves. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            // the service may describe itself with more than a summary keeps
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private LoadResult() {
     }
@@ -32,57 +37,31 @@ final class LoadResult {
      *                          that carry more than one (a bulk create); every other answered request carries one
      * @param before            the service's health just before the run, {@code after} just after it
      */
-    static Map<String, Object> summary(String simulation, String configuration, Map<String, Object> service,
-                                       Map<String, Object> load, GatlingStats.RunStats stats,
-                                       Map<String, Long> countedOperations, JsonNode before, JsonNode after,
-                                       List<Map<String, Object>> poolSamples, String gatlingReport) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("format", FORMAT);
-        summary.put("simulation", simulation);
-        summary.put("configuration", configuration);
-        summary.put("service", service);
-        summary.put("load", load);
-        summary.put("startedAt", stats.startedAt().toString());
-        summary.put("endedAt", stats.endedAt().toString());
-        summary.put("durationMs", stats.durationMs());
-        summary.put("requests", requests(stats.all()));
-        summary.put("successRate", stats.all().total() == 0 ? 0.0 : (double) stats.all().ok() / stats.all().total());
-        summary.put("throughputRps", stats.all().throughputRps());
+    static LoadSummary summary(String simulation, String configuration, LoadSummary.Service service,
+                               Map<String, Object> load, GatlingStats.RunStats stats, Map<String, Long> countedOperations,
+                               JsonNode before, JsonNode after, List<LoadSummary.PoolSample> poolSamples,
+                               String gatlingReport) {
         long operations = 0;
         for (Map.Entry<String, GatlingStats.Figures> request : stats.byRequest().entrySet()) {
             operations += operations(request.getKey(), request.getValue(), countedOperations);
         }
-        summary.put("operations", operations);
-        summary.put("operationsPerSecond", perSecond(operations, stats.durationMs()));
-        summary.put("latencyMs", stats.all().latencyMs());
-        List<Map<String, Object>> byRequest = new ArrayList<>();
+        List<LoadSummary.RequestFigures> byRequest = new ArrayList<>();
         stats.byRequest().forEach((name, figures) -> {
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("name", name);
-            request.put("requests", requests(figures));
-            request.put("throughputRps", figures.throughputRps());
             long carried = operations(name, figures, countedOperations);
-            request.put("operations", carried);
-            request.put("operationsPerSecond", perSecond(carried, stats.durationMs()));
-            request.put("latencyMs", figures.latencyMs());
-            byRequest.add(request);
+            byRequest.add(new LoadSummary.RequestFigures(name, requests(figures), figures.throughputRps(), carried,
+                    perSecond(carried, stats.durationMs()), latency(figures)));
         });
-        summary.put("byRequest", byRequest);
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<LoadSummary.ErrorCount> errors = new ArrayList<>();
         for (GatlingStats.Error error : stats.errors()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("message", error.message());
-            e.put("count", error.count());
-            errors.add(e);
+            errors.add(new LoadSummary.ErrorCount(error.message(), error.count()));
         }
-        summary.put("errors", errors);
-        summary.put("pool", pool(before, after, poolSamples, stats.startedAt(), stats.endedAt()));
-        if (after.path("cache").path("enabled").asBoolean(false)) {
-            summary.put("cache", cache(before, after));
-        }
-        summary.put("poolSamples", poolSamples);
-        summary.put("gatlingReport", gatlingReport);
-        return summary;
+        return new LoadSummary(simulation, configuration, service, load, stats.startedAt().toString(),
+                stats.endedAt().toString(), stats.durationMs(), requests(stats.all()),
+                stats.all().total() == 0 ? 0.0 : (double) stats.all().ok() / stats.all().total(),
+                stats.all().throughputRps(), operations, perSecond(operations, stats.durationMs()), latency(stats.all()),
+                byRequest, errors, pool(before, after, poolSamples, stats.startedAt(), stats.endedAt()),
+                after.path("cache").path("enabled").asBoolean(false) ? cache(before, after) : null,
+                poolSamples, gatlingReport);
     }
 
     /**
@@ -103,9 +82,12 @@ final class LoadResult {
         }
     }
 
-    static void write(Path file, Map<String, Object> content) throws IOException {
-        Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), content);
+    static void write(Path file, LoadSummary summary) throws IOException {
+        ResultFiles.write(file, LoadSummary.FORMAT, summary);
+    }
+
+    static LoadSummary read(Path file) throws IOException {
+        return ResultFiles.read(file, LoadSummary.FORMAT);
     }
 
     /** The todo operations answered requests named {@code name} carried: as counted, else one per OK request. */
@@ -125,49 +107,38 @@ final class LoadResult {
      * end, the highest waiting and server-connection figures among the samples, and the pool timeouts during the
      * run (the service's counter after minus before).
      */
-    static Map<String, Object> pool(JsonNode before, JsonNode after, List<Map<String, Object>> samples,
-                                    java.time.Instant from, java.time.Instant to) {
-        Map<String, Object> pool = new LinkedHashMap<>();
+    static LoadSummary.Pool pool(JsonNode before, JsonNode after, List<LoadSummary.PoolSample> samples, Instant from,
+                                 Instant to) {
         int capacity = after.path("pool").path("capacity").asInt();
         int peakActive = after.path("pool").path("peakActive").asInt();
-        java.util.OptionalDouble meanActive = samples.stream()
+        OptionalDouble meanActive = samples.stream()
                 .filter(sample -> {
-                    java.time.Instant at = java.time.Instant.parse((String) sample.get("at"));
+                    Instant at = Instant.parse(sample.at());
                     return !at.isBefore(from) && !at.isAfter(to);
                 })
-                .mapToInt(sample -> ((Number) sample.get("active")).intValue()).average();
-        pool.put("name", after.path("pool").path("name").asText());
-        pool.put("capacity", capacity);
-        pool.put("peakActive", peakActive);
-        pool.put("peakUsage", capacity == 0 ? null : (double) peakActive / capacity);
-        pool.put("meanActive", meanActive.isPresent() ? meanActive.getAsDouble() : null);
-        pool.put("peakWaiting", peak(samples, "waiting"));
-        pool.put("peakServerConnections", peak(samples, "serverTotal"));
-        pool.put("timeouts", after.path("pool").path("timeouts").asLong() - before.path("pool").path("timeouts").asLong());
-        pool.put("samples", samples.size());
-        return pool;
+                .mapToInt(LoadSummary.PoolSample::active).average();
+        return new LoadSummary.Pool(after.path("pool").path("name").asText(), capacity, peakActive,
+                capacity == 0 ? null : (double) peakActive / capacity,
+                meanActive.isPresent() ? meanActive.getAsDouble() : null,
+                samples.stream().mapToInt(LoadSummary.PoolSample::waiting).max().orElse(0),
+                samples.stream().mapToInt(LoadSummary.PoolSample::serverTotal).max().orElse(0),
+                after.path("pool").path("timeouts").asLong() - before.path("pool").path("timeouts").asLong(),
+                samples.size());
     }
 
     /** The read cache's lookups during the run, from the service's own counters (after minus before). */
-    static Map<String, Object> cache(JsonNode before, JsonNode after) {
+    static LoadSummary.Cache cache(JsonNode before, JsonNode after) {
         long hits = after.path("cache").path("hits").asLong() - before.path("cache").path("hits").asLong();
         long misses = after.path("cache").path("misses").asLong() - before.path("cache").path("misses").asLong();
-        Map<String, Object> cache = new LinkedHashMap<>();
-        cache.put("hits", hits);
-        cache.put("misses", misses);
-        cache.put("hitRate", hits + misses == 0 ? null : (double) hits / (hits + misses));
-        return cache;
+        return new LoadSummary.Cache(hits, misses, hits + misses == 0 ? null : (double) hits / (hits + misses));
     }
 
-    private static int peak(List<Map<String, Object>> samples, String figure) {
-        return samples.stream().mapToInt(sample -> ((Number) sample.get(figure)).intValue()).max().orElse(0);
+    private static LoadSummary.Requests requests(GatlingStats.Figures figures) {
+        return new LoadSummary.Requests(figures.total(), figures.ok(), figures.ko());
     }
 
-    private static Map<String, Object> requests(GatlingStats.Figures figures) {
-        Map<String, Object> requests = new LinkedHashMap<>();
-        requests.put("total", figures.total());
-        requests.put("ok", figures.ok());
-        requests.put("ko", figures.ko());
-        return requests;
+    /** GatlingStats' latencies by name (none when nothing answered) as the summary's. */
+    private static LoadSummary.Latency latency(GatlingStats.Figures figures) {
+        return JSON.convertValue(figures.latencyMs(), LoadSummary.Latency.class);
     }
 }

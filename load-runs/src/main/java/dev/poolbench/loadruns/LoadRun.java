@@ -7,7 +7,10 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +72,7 @@ public final class LoadRun implements Callable<Integer> {
      * What a run left: its summary (null when Gatling wrote no report), where, whether it passed, and the
      * service's process id (stopped by the time this exists).
      */
-    public record Result(Plan plan, Path summaryFile, Map<String, Object> summary, boolean passed, String problem,
+    public record Result(Plan plan, Path summaryFile, LoadSummary summary, boolean passed, String problem,
                          long servicePid) {
     }
 
@@ -146,8 +149,8 @@ public final class LoadRun implements Callable<Integer> {
         Files.deleteIfExists(countsFile);
         ServiceConfiguration configuration = plan.configuration();
         Database serviceDatabase = configuration.rtt().isZero() ? database : database.throughProxy(configuration.rtt(), false);
-        Map<String, Object> service;
-        List<Map<String, Object>> samples;
+        LoadSummary.Service service;
+        List<LoadSummary.PoolSample> samples;
         JsonNode before;
         JsonNode after;
         GatlingRun.Outcome outcome;
@@ -170,7 +173,7 @@ public final class LoadRun implements Callable<Integer> {
             }
             try (PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
                 before = sampler.snapshot();
-                service = LoadResult.JSON.convertValue(before.path("service"), new TypeReference<>() { });
+                service = LoadResult.JSON.treeToValue(before.path("service"), LoadSummary.Service.class);
                 System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
                         + process.label() + ") at " + process.url() + ", service pid " + process.pid()
                         + (configuration.rtt().isZero() ? "" : ", database round trip " + configuration.rtt().toMillis() + " ms"));
@@ -203,7 +206,7 @@ public final class LoadRun implements Callable<Integer> {
                 : Map.of();
         Files.deleteIfExists(countsFile);
         String report = summaryFile.getParent().relativize(outcome.reportFolder().resolve("index.html")).toString();
-        Map<String, Object> summary = LoadResult.summary(plan.simulation(), configuration.name(), service, load,
+        LoadSummary summary = LoadResult.summary(plan.simulation(), configuration.name(), service, load,
                 GatlingStats.read(outcome.reportFolder()), counted, before, after, samples, report);
         LoadResult.write(summaryFile, summary);
         String problem = outcome.exitCode() == 0 ? null
@@ -239,21 +242,18 @@ public final class LoadRun implements Callable<Integer> {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("load", Settings.spelling(level));
         parameters.put("runs", runs);
-        LoadResult.write(out.resolve("load-results").resolve("environment.json"),
-                EnvironmentRecord.of("load-scenarios", database, parameters));
+        ResultFiles.write(out.resolve("load-results").resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("load-scenarios", database, parameters));
     }
 
-    @SuppressWarnings("unchecked")
     private static String line(Result result) {
         String name = result.plan().simulation() + " on " + result.plan().configuration().name();
         if (result.summary() == null) {
             return name + ": FAILED, " + result.problem();
         }
-        Map<String, Object> s = result.summary();
-        Map<String, Object> requests = (Map<String, Object>) s.get("requests");
-        Map<String, Object> latency = (Map<String, Object>) s.get("latencyMs");
-        return String.format("%s: %s requests, %.1f%% OK, %.1f req/s, p95 %s ms%s -> %s", name, requests.get("total"),
-                100 * (double) s.get("successRate"), (double) s.get("throughputRps"), latency.get("p95"),
+        LoadSummary s = result.summary();
+        return String.format("%s: %s requests, %.1f%% OK, %.1f req/s, p95 %s ms%s -> %s", name, s.requests().total(),
+                100 * s.successRate(), s.throughputRps(), s.latencyMs().p95(),
                 result.passed() ? "" : " (FAILED: " + result.problem() + ")", result.summaryFile());
     }
 }

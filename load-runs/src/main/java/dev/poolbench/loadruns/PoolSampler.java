@@ -2,6 +2,7 @@ package dev.poolbench.loadruns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolbench.results.LoadSummary;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,7 @@ final class PoolSampler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Map<String, Object>> samples = new ArrayList<>();
+    private final List<LoadSummary.PoolSample> samples = new ArrayList<>();
 
     PoolSampler(String serviceUrl, Duration period) {
         this.health = URI.create(serviceUrl + "/api/health/pool");
@@ -43,7 +42,7 @@ final class PoolSampler implements AutoCloseable {
     }
 
     /** The samples so far, oldest first. */
-    synchronized List<Map<String, Object>> samples() {
+    synchronized List<LoadSummary.PoolSample> samples() {
         return List.copyOf(samples);
     }
 
@@ -71,16 +70,10 @@ final class PoolSampler implements AutoCloseable {
             JsonNode json = JSON.readTree(response.body());
             JsonNode pool = json.path("pool");
             JsonNode server = json.path("server");
-            Map<String, Object> sample = new LinkedHashMap<>();
-            sample.put("at", Instant.now().toString());
-            sample.put("active", pool.path("active").asInt());
-            sample.put("idle", pool.path("idle").asInt());
-            sample.put("waiting", pool.path("waiting").asInt());
-            sample.put("opened", pool.path("opened").asLong());
-            sample.put("timeouts", pool.path("timeouts").asLong());
-            sample.put("serverActive", server.path("active").asInt());
-            sample.put("serverIdle", server.path("idle").asInt());
-            sample.put("serverTotal", server.path("total").asInt());
+            LoadSummary.PoolSample sample = new LoadSummary.PoolSample(Instant.now().toString(), pool.path("active").asInt(),
+                    pool.path("idle").asInt(), pool.path("waiting").asInt(), pool.path("opened").asLong(),
+                    pool.path("timeouts").asLong(), server.path("active").asInt(), server.path("idle").asInt(),
+                    server.path("total").asInt());
             synchronized (this) {
                 samples.add(sample);
             }

@@ -1,7 +1,9 @@
 package dev.poolbench.loadruns;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.poolbench.core.db.DatabaseSettings;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,11 +24,9 @@ import java.util.function.Function;
  * least squares, solves it for the target, then confirms with the real run at the solved round trip; if that
  * misses the target by more than the tolerance it moves the line through the confirming point (same slope)
  * and confirms once more. The round trip never exceeds bench-core's limit ({@link DatabaseSettings#MAX_RTT});
- * when the target is out of reach, {@code calibration.json} says so rather than pretending.
+ * when the target is out of reach, {@code calibration.json} ({@link Calibration}) says so rather than pretending.
  */
 final class RttCalibration {
-
-    static final String FORMAT = "poolbench-calibration/1";
 
     /** What to calibrate: the rate to reach and how close counts. */
     record Target(double operationsPerSecond, double tolerance, String source) {
@@ -78,7 +77,7 @@ final class RttCalibration {
     record Confirmation(Duration rtt, double operationsPerSecond, double deviation, boolean withinTolerance, String summary) {
     }
 
-    /** What the calibration found; {@link #toJson()} is {@code calibration.json}. */
+    /** What the calibration found; {@link #toCalibration()} is {@code calibration.json}. */
     record Outcome(Target target, String configuration, String simulation, Map<String, String> probeLoad,
                    List<Probe> probes, Line fit, Duration solved, List<Confirmation> confirmations, String note) {
 
@@ -90,51 +89,23 @@ final class RttCalibration {
             return !confirmations.isEmpty() && confirmations.get(confirmations.size() - 1).withinTolerance();
         }
 
-        Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("format", FORMAT);
-            json.put("configuration", configuration);
-            json.put("simulation", simulation);
-            Map<String, Object> targetJson = new LinkedHashMap<>();
-            targetJson.put("operationsPerSecond", target.operationsPerSecond());
-            targetJson.put("tolerance", target.tolerance());
-            targetJson.put("source", target.source());
-            json.put("target", targetJson);
-            json.put("model", "seconds per operation = interceptSeconds + slope x round trip in seconds (on the event "
-                    + "loop the service answers one request at a time)");
-            json.put("probeLoad", probeLoad);
-            List<Map<String, Object>> probesJson = new ArrayList<>();
+        Calibration toCalibration() {
+            List<Calibration.Probe> probesFound = new ArrayList<>();
             for (Probe p : probes) {
-                Map<String, Object> probe = new LinkedHashMap<>();
-                probe.put("rttMs", p.rtt().toMillis());
-                probe.put("operations", p.operations());
-                probe.put("operationsPerSecond", p.operationsPerSecond());
-                probe.put("secondsPerOperation", p.secondsPerOperation());
-                probe.put("summary", p.summary());
-                probesJson.add(probe);
+                probesFound.add(new Calibration.Probe(p.rtt().toMillis(), p.operations(), p.operationsPerSecond(),
+                        p.secondsPerOperation(), p.summary()));
             }
-            json.put("probes", probesJson);
-            Map<String, Object> fitJson = new LinkedHashMap<>();
-            fitJson.put("interceptSeconds", fit.interceptSeconds());
-            fitJson.put("slope", fit.slope());
-            fitJson.put("points", probes.size());
-            json.put("fit", fitJson);
-            json.put("solvedRttMs", solved.toMillis());
-            List<Map<String, Object>> confirmationsJson = new ArrayList<>();
+            List<Calibration.Confirmation> confirmed = new ArrayList<>();
             for (Confirmation c : confirmations) {
-                Map<String, Object> confirmation = new LinkedHashMap<>();
-                confirmation.put("rttMs", c.rtt().toMillis());
-                confirmation.put("operationsPerSecond", c.operationsPerSecond());
-                confirmation.put("deviation", c.deviation());
-                confirmation.put("withinTolerance", c.withinTolerance());
-                confirmation.put("summary", c.summary());
-                confirmationsJson.add(confirmation);
+                confirmed.add(new Calibration.Confirmation(c.rtt().toMillis(), c.operationsPerSecond(), c.deviation(),
+                        c.withinTolerance(), c.summary()));
             }
-            json.put("confirmations", confirmationsJson);
-            json.put("chosenRttMs", chosen().toMillis());
-            json.put("reached", reached());
-            json.put("note", note);
-            return json;
+            return new Calibration(configuration, simulation,
+                    new Calibration.Target(target.operationsPerSecond(), target.tolerance(), target.source()),
+                    "seconds per operation = interceptSeconds + slope x round trip in seconds (on the event "
+                            + "loop the service answers one request at a time)",
+                    probeLoad, probesFound, new Calibration.Fit(fit.interceptSeconds(), fit.slope(), probes.size()),
+                    solved.toMillis(), confirmed, chosen().toMillis(), reached(), note);
         }
     }
 
@@ -160,9 +131,9 @@ final class RttCalibration {
         for (Duration rtt : probeRtts) {
             LoadRun.Plan plan = new LoadRun.Plan("TodoApiSimulation", configuration.at(rtt), probeLoad,
                     resultFolder + "/calibration/probe-" + rtt.toMillis() + "ms", true);
-            Map<String, Object> summary = summaryOf(runner.run(plan));
-            probes.add(new Probe(rtt, ((Number) summary.get("operations")).longValue(),
-                    ((Number) summary.get("operationsPerSecond")).doubleValue(), "calibration/probe-" + rtt.toMillis() + "ms.json"));
+            LoadSummary summary = summaryOf(runner.run(plan));
+            probes.add(new Probe(rtt, summary.operations(), summary.operationsPerSecond(),
+                    "calibration/probe-" + rtt.toMillis() + "ms.json"));
         }
         Line fit = Line.fit(probes);
         double solvedSeconds = fit.rttSecondsFor(1 / target.operationsPerSecond());
@@ -182,8 +153,8 @@ final class RttCalibration {
         Duration rtt = solved;
         Path baseline = results.resolve(confirmation.apply(rtt).resultName() + ".json");
         for (int attempt = 0; attempt < 2; attempt++) {
-            Map<String, Object> summary = summaryOf(runner.run(confirmation.apply(rtt)));
-            double measured = ((Number) summary.get("operationsPerSecond")).doubleValue();
+            LoadSummary summary = summaryOf(runner.run(confirmation.apply(rtt)));
+            double measured = summary.operationsPerSecond();
             double deviation = (measured - target.operationsPerSecond()) / target.operationsPerSecond();
             boolean within = Math.abs(deviation) <= target.tolerance();
             confirmations.add(new Confirmation(rtt, measured, deviation, within,
@@ -214,10 +185,10 @@ final class RttCalibration {
     }
 
     static void write(Path file, Outcome outcome) throws IOException {
-        LoadResult.write(file, outcome.toJson());
+        ResultFiles.write(file, Calibration.FORMAT, outcome.toCalibration());
     }
 
-    private static Map<String, Object> summaryOf(LoadRun.Result result) throws IOException {
+    private static LoadSummary summaryOf(LoadRun.Result result) throws IOException {
         if (result.summary() == null) {
             throw new IOException("calibration run " + result.plan().resultName() + " failed: " + result.problem());
         }
@@ -226,11 +197,9 @@ final class RttCalibration {
 
     /** Moves a summary (and its service log) and points its gatlingReport from the new folder. */
     private static void moveSummary(Path from, Path to) throws IOException {
-        Map<String, Object> summary = LoadResult.JSON.readValue(from.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        Path report = from.getParent().resolve((String) summary.get("gatlingReport")).normalize();
-        Files.createDirectories(to.getParent());
-        summary.put("gatlingReport", to.getParent().relativize(report).toString());
-        LoadResult.write(to, summary);
+        LoadSummary summary = LoadResult.read(from);
+        Path report = from.getParent().resolve(summary.gatlingReport()).normalize();
+        LoadResult.write(to, summary.withGatlingReport(to.getParent().relativize(report).toString()));
         Files.delete(from);
         Path log = Path.of(from.toString().replaceAll("\\.json$", "-service.log"));
         if (Files.isRegularFile(log)) {

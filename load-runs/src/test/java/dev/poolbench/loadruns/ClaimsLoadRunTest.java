@@ -2,7 +2,9 @@ package dev.poolbench.loadruns;
 
 import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.seeds.SeedClaim;
+import dev.poolbench.results.LoadSummary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -10,13 +12,20 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The claims run's plan (every named configuration, sized) and its refusals, before any database work. */
+/**
+ * The claims run's plan (every named configuration, sized) and its refusals, before any database work; and its
+ * closing table, read from the summaries it wrote.
+ */
 class ClaimsLoadRunTest {
 
     @Test
@@ -68,5 +77,41 @@ class ClaimsLoadRunTest {
         }
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(message + System.lineSeparator());
+    }
+
+    @Test
+    void theClosingTableReadsEachSummaryThroughItsRecord(@TempDir Path folder) throws Exception {
+        LoadResult.write(folder.resolve("seed004.json"), summary(12109, new LoadSummary.Pool("queue", 15, 15, 1.0, 14.3, 5, 15, 0, 44),
+                new LoadSummary.Cache(0, 200, 0.0)));
+        LoadResult.write(folder.resolve("seed000-null.json"), summary(26006,
+                new LoadSummary.Pool("none", 0, 20, null, 2.96, 0, 20, 0, 57), null));
+        Path future = Files.writeString(folder.resolve("phase1.json"), "{\"format\": \"poolbench-load-result/2\"}");
+        List<ClaimsLoadRun.Entry> entries = List.of(ClaimsLoadRun.entry("seed004"), ClaimsLoadRun.entry("seed000-null"),
+                ClaimsLoadRun.entry("phase1"), ClaimsLoadRun.entry("phase2"));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            ClaimsLoadRun.printTable(folder, entries, Duration.ofMillis(430), null, Map.of("phase2", "Gatling wrote no report"),
+                    Instant.now());
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+                "poolbench claims load (" + folder + "), round trip 430 ms (given)",
+                "  seed004                     2.30    100.0     12109        600     100%       15      0.0%",
+                "  seed000-null                2.30    100.0     26006        600        -       20         -",
+                "  phase1                 unreadable summary: " + future + ": format \"poolbench-load-result/2\" is not"
+                        + " supported; this version of poolbench reads \"poolbench-load-result/1\"",
+                "  phase2                 FAILED: Gatling wrote no report");
+    }
+
+    private static LoadSummary summary(int p95, LoadSummary.Pool pool, LoadSummary.Cache cache) {
+        return new LoadSummary("TodoApiSimulation", "seed004", null, Map.of(), "2026-11-22T16:34:31.071Z",
+                "2026-11-22T16:38:52.188Z", 260977L, new LoadSummary.Requests(600, 600, 0), 1.0, 2.2988505747126435, 600L,
+                2.2990531732681423, new LoadSummary.Latency(701, 49824.89, 43475, 64058, p95, 86975, 87102), List.of(),
+                List.of(), pool, cache, List.of(), "index.html");
     }
 }

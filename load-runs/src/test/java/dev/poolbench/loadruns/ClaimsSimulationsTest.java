@@ -2,6 +2,7 @@ package dev.poolbench.loadruns;
 
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.todo.TodoSchema;
+import dev.poolbench.results.LoadSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,38 +39,35 @@ class ClaimsSimulationsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void bulkModeCountsTheTodosItReallyCreated() throws Exception {
         ServiceConfiguration phase3 = ServiceConfiguration.named("phase3").withMoreFlags(List.of("--seed-rows", "200"));
         LoadRun.Result result = runner.run(new LoadRun.Plan("TodoApiSimulation", phase3,
                 Map.of("users", "30", "bulk", "true", "bulkSize", "10", "followUps", "20"), "claims/phase3-bulk"));
 
         assertThat(result.passed()).as(String.valueOf(result.problem())).isTrue();
-        Map<String, Object> summary = result.summary();
-        Map<String, Map<String, Object>> byRequest = LoadRunTestSupport.byName(summary);
-        Map<String, Object> bulk = byRequest.get("bulk create");
-        assertThat(((Map<String, Object>) bulk.get("requests")).get("ok")).isEqualTo(3L);
+        LoadSummary summary = result.summary();
+        Map<String, LoadSummary.RequestFigures> byRequest = LoadRunTestSupport.byName(summary);
+        LoadSummary.RequestFigures bulk = byRequest.get("bulk create");
+        assertThat(bulk.requests().ok()).isEqualTo(3L);
         long createdTodos = sequenceAdvance(200);
         assertThat(createdTodos).as("ids the table handed out after its 200 seeded rows").isEqualTo(30);
-        assertThat(bulk.get("operations")).isEqualTo(createdTodos);
-        long deleted = (long) ((Map<String, Object>) byRequest.get("delete").get("requests")).get("ok");
+        assertThat(bulk.operations()).isEqualTo(createdTodos);
+        long deleted = byRequest.get("delete").requests().ok();
         assertThat(deleted).isEqualTo(20);
         assertThat(rows("description = 'created in bulk by TodoApiSimulation'")).isEqualTo(createdTodos - deleted);
 
         long followUps = List.of("get", "list filtered", "update", "delete").stream()
-                .mapToLong(name -> (long) ((Map<String, Object>) byRequest.get(name).get("requests")).get("ok")).sum();
+                .mapToLong(name -> byRequest.get(name).requests().ok()).sum();
         assertThat(followUps).isEqualTo(4 * 20);
-        assertThat(summary.get("operations")).isEqualTo(createdTodos + followUps);
-        assertThat((double) summary.get("operationsPerSecond")).isCloseTo(
-                (createdTodos + followUps) * 1000.0 / (long) summary.get("durationMs"), within(1e-9));
-        Map<String, Object> load = (Map<String, Object>) summary.get("load");
-        assertThat(load).containsEntry("bulk", true).containsEntry("bulkSize", 10).containsEntry("followUps", 20)
+        assertThat(summary.operations()).isEqualTo(createdTodos + followUps);
+        assertThat(summary.operationsPerSecond()).isCloseTo(
+                (createdTodos + followUps) * 1000.0 / summary.durationMs(), within(1e-9));
+        assertThat(summary.load()).containsEntry("bulk", true).containsEntry("bulkSize", 10).containsEntry("followUps", 20)
                 .containsEntry("differsFromSeed", "30 users at once, not the seed's 200; only 20 of the 30 todos go on "
                         + "to get, list, update and delete (the seed: every one)");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void theReadHeavyScenarioReportsTheCachesHitRateFromTheServicesCounters() throws Exception {
         Map<String, String> knobs = Map.of("users", "5", "duration", "5s", "workingSet", "20", "updatePercent", "10",
                 "thinkTime", "20ms");
@@ -78,25 +76,27 @@ class ClaimsSimulationsTest {
                 "claims/seed004-read-heavy", true));
 
         assertThat(cached.passed()).as(String.valueOf(cached.problem())).isTrue();
-        Map<String, Object> summary = cached.summary();
-        Map<String, Object> cache = (Map<String, Object>) summary.get("cache");
-        long hits = (long) cache.get("hits");
-        long misses = (long) cache.get("misses");
-        long gets = (long) ((Map<String, Object>) LoadRunTestSupport.byName(summary).get("get").get("requests")).get("total");
+        LoadSummary summary = cached.summary();
+        LoadSummary.Cache cache = summary.cache();
+        long hits = cache.hits();
+        long misses = cache.misses();
+        long gets = LoadRunTestSupport.byName(summary).get("get").requests().total();
         assertThat(hits + misses).as("one cache lookup per GET of the run, the warm-up's not counted").isEqualTo(gets);
         assertThat(misses).as("each of the 20 todos misses at least once").isGreaterThanOrEqualTo(20);
-        assertThat((double) cache.get("hitRate")).isEqualTo((double) hits / (hits + misses)).isGreaterThan(0.5);
-        Map<String, Object> pool = (Map<String, Object>) summary.get("pool");
-        assertThat(pool).containsEntry("name", "queue").containsEntry("capacity", 15);
-        assertThat((double) pool.get("peakUsage")).isEqualTo(((Number) pool.get("peakActive")).doubleValue() / 15);
-        assertThat(((Number) pool.get("samples")).intValue()).isPositive();
-        assertThat((Map<String, Object>) summary.get("load")).containsEntry("warmUpRequests", 5);
+        assertThat(cache.hitRate()).isEqualTo((double) hits / (hits + misses)).isGreaterThan(0.5);
+        LoadSummary.Pool pool = summary.pool();
+        assertThat(pool.name()).isEqualTo("queue");
+        assertThat(pool.capacity()).isEqualTo(15);
+        assertThat(pool.peakUsage()).isEqualTo(pool.peakActive() / 15.0);
+        assertThat(pool.samples()).isPositive();
+        assertThat(summary.load()).containsEntry("warmUpRequests", 5);
 
         LoadRun.Result control = runner.run(new LoadRun.Plan("ReadHeavySimulation",
                 ServiceConfiguration.named("seed003").withMoreFlags(List.of("--seed-rows", "200")), knobs,
                 "claims/seed003-read-heavy", true));
         assertThat(control.passed()).as(String.valueOf(control.problem())).isTrue();
-        assertThat(control.summary()).doesNotContainKey("cache").containsKey("pool");
+        assertThat(control.summary().cache()).isNull();
+        assertThat(control.summary().pool()).isNotNull();
     }
 
     /** Ids handed out beyond the {@code seeded} rows since the service emptied the table. */

@@ -1,7 +1,8 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.results.LoadSummary;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Reading a summary in the tests. */
@@ -11,11 +12,10 @@ final class LoadRunTestSupport {
     }
 
     /** The summary's {@code byRequest}, by request name. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> byName(Map<String, Object> summary) {
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
-        for (Map<String, Object> request : (List<Map<String, Object>>) summary.get("byRequest")) {
-            byName.put((String) request.get("name"), request);
+    static Map<String, LoadSummary.RequestFigures> byName(LoadSummary summary) {
+        Map<String, LoadSummary.RequestFigures> byName = new LinkedHashMap<>();
+        for (LoadSummary.RequestFigures request : summary.byRequest()) {
+            byName.put(request.name(), request);
         }
         return byName;
     }

@@ -2,6 +2,8 @@ package dev.poolbench.loadruns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.core.TestDatabase;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +87,7 @@ class RttCalibrationTest {
         RttCalibration.Outcome outcome = new RttCalibration(runner, results).calibrate(target, target.defaultProbes(),
                 baseline, load, rtt -> new LoadRun.Plan("TodoApiSimulation", prePinging.at(rtt), load, "claims/baseline", true),
                 "claims");
-        JsonNode calibration = LoadResult.JSON.valueToTree(outcome.toJson());
+        JsonNode calibration = ResultFiles.toTree(Calibration.FORMAT, outcome.toCalibration());
 
         JsonNode first = calibration.path("confirmations").get(0);
         assertThat(first.path("withinTolerance").asBoolean()).isFalse();

@@ -6,19 +6,28 @@ import dev.poolbench.reports.fixtures.RealRuns;
 import dev.poolbench.reports.fixtures.ReportRun;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.RunStatus;
+import dev.poolbench.results.ServerConnectionPoints;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The files bench-pools' runner writes beside JMH's JSON (docs/result-files.md): pgbench.json,
  * server-connections.json, pool-sizing.json, run-status.json. The JMH results are real; these four
- * are TEST FIXTURES in the documented formats, with made-up figures chosen to be recognisable, since
+ * are TEST FIXTURES written through their records, with made-up figures chosen to be recognisable, since
  * the tests run the benchmarks through JMH's Runner rather than bench-pools' runner.
  */
 class BenchPoolsFilesTest {
@@ -34,23 +43,23 @@ class BenchPoolsFilesTest {
         Path real = ReportRun.reportDir().getParent().getParent().getParent().resolve("bench-pools/target/jmh");
         Files.copy(real.resolve("results.json"), jmh.resolve("results.json"));
         Files.copy(real.resolve("environment.json"), jmh.resolve("environment.json"));
-        Files.writeString(jmh.resolve("pgbench.json"), "{\"format\": \"poolbench-pgbench/1\", \"pgbenchVersion\": \"15.18\","
-                + " \"script\": \"SELECT ... WHERE id = :id\", \"protocol\": \"prepared\", \"points\": [{\"clients\": 1,"
-                + " \"threads\": 1, \"seconds\": 3, \"tps\": [45000, 46000, 45500], \"latencyAverageMs\": [0.088, 0.087, 0.088],"
-                + " \"meanTps\": 45500}]}");
-        Files.writeString(jmh.resolve("server-connections.json"), "{\"format\": \"poolbench-server-connections/1\", \"points\": ["
-                + "{\"benchmark\": \"dev.poolbench.pools.Query.throughput\", \"mode\": \"thrpt\", \"threads\": 4,"
-                + " \"params\": {\"strategy\": \"hikari\", \"poolSize\": \"5\", \"maxOverflow\": \"10\", \"prePing\": \"false\"},"
-                + " \"iterations\": 3, \"peakTotal\": 9, \"meanActive\": 0.25, \"meanIdle\": 6.5, \"meanTotal\": 7.1, \"opened\": 17, \"timeouts\": 0},"
-                + "{\"benchmark\": \"dev.poolbench.pools.Insert.insert\", \"mode\": \"thrpt\", \"threads\": 1,"
-                + " \"params\": {\"insertMode\": \"copy\", \"batchSize\": \"100\", \"rewrite\": \"false\"},"
-                + " \"iterations\": 3, \"peakTotal\": 1, \"meanActive\": 0.5, \"meanIdle\": 0.5, \"meanTotal\": 1, \"opened\": 3, \"timeouts\": 0}]}");
-        Files.writeString(jmh.resolve("pool-sizing.json"), "{\"format\": \"poolbench-pool-sizing/1\", \"cores\": 3, \"spindles\": 0,"
-                + " \"formula\": \"cores x 2 + effective spindles\", \"byCallers\": []}");
-        Files.writeString(jmh.resolve("run-status.json"), "{\"format\": \"poolbench-run-status/1\", \"complete\": false,"
-                + " \"interrupted\": true, \"startedAt\": \"2026-11-22T13:54:52Z\", \"endedAt\": \"2026-11-22T13:58:00Z\","
-                + " \"plannedJmhRuns\": 8, \"finishedJmhRuns\": 3}");
-        Files.writeString(jmh.resolve("faults.json"), "{\"format\": \"poolbench-faults/1\", \"outages\": []}");
+        ResultFiles.write(jmh.resolve(NativeCeiling.FORMAT.fileName()), NativeCeiling.FORMAT, new NativeCeiling("15.18",
+                "SELECT ... WHERE id = :id", "prepared", List.of(new NativeCeiling.Point(1, 1, 3, List.of(45000.0, 46000.0, 45500.0),
+                        List.of(0.088, 0.087, 0.088), 45500))));
+        ResultFiles.write(jmh.resolve(ServerConnectionPoints.FORMAT.fileName()), ServerConnectionPoints.FORMAT,
+                new ServerConnectionPoints(List.of(
+                        new ServerConnectionPoints.Point("dev.poolbench.pools.Query.throughput", "thrpt", 4,
+                                new TreeMap<>(Map.of("strategy", "hikari", "poolSize", "5", "maxOverflow", "10", "prePing", "false")),
+                                3, 9, 0.25, 6.5, 7.1, 17, 0),
+                        new ServerConnectionPoints.Point("dev.poolbench.pools.Insert.insert", "thrpt", 1,
+                                new TreeMap<>(Map.of("insertMode", "copy", "batchSize", "100", "rewrite", "false")),
+                                3, 1, 0.5, 0.5, 1, 3, 0))));
+        ResultFiles.write(jmh.resolve(PoolSizingPeaks.FORMAT.fileName()), PoolSizingPeaks.FORMAT,
+                new PoolSizingPeaks(3, 0, "cores x 2 + effective spindles", 400, List.of()));
+        ResultFiles.write(jmh.resolve(RunStatus.FORMAT.fileName()), RunStatus.FORMAT,
+                new RunStatus(false, true, "2026-11-22T13:54:52Z", "2026-11-22T13:58:00Z", 8, 3));
+        ResultFiles.write(jmh.resolve(Faults.FORMAT.fileName()), Faults.FORMAT,
+                new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of()));
 
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("no-load").toString(), "--out", out.toString());

@@ -2,9 +2,8 @@ package dev.poolbench.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolbench.core.TestDatabase;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.pools.FilterQuery;
 import dev.poolbench.pools.Insert;
 import dev.poolbench.pools.Query;
@@ -13,6 +12,9 @@ import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
 import dev.poolbench.reports.fixtures.Cli;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +56,8 @@ class ClaimsSectionTest {
         all.addAll(run(jmh, Query.class, "latency", "strategy=none,static,queue,hikari"));
         all.addAll(run(jmh, Query.class, "latency", "strategy=hikari", "jit=on,off"));
         Json.write(jmh.resolve("results.json"), all);
-        Json.write(jmh.resolve("environment.json"),
-                Json.MAPPER.valueToTree(EnvironmentRecord.of("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)"))));
+        ResultFiles.write(jmh.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)")));
         results = all;
 
         Path claims = dir.resolve("load").resolve("claims");
@@ -69,13 +71,10 @@ class ClaimsSectionTest {
         ClaimsLoadFixture.summary(claims, "seed000-queue-10+20", "queue 10+20, worker", 40, 1.0, 10);
         ClaimsLoadFixture.summary(claims, "seed000-queue-2+1", "queue 2+1, worker", 5, 1.0, 2);
         ClaimsLoadFixture.summary(claims, "seed003", "queue 5+10, worker", 6, 1.0, 4);
-        ObjectNode seed004 = ClaimsLoadFixture.summary(claims, "seed004", "queue 5+10, pre-ping, cache", 30, 1.0, 4);
-        seed004.putObject("pool").put("capacity", 15).put("peakActive", 14).put("peakUsage", 14 / 15.0)
-                .put("peakServerConnections", 15);
-        Json.write(claims.resolve("seed004.json"), seed004);
-        ObjectNode reads = ClaimsLoadFixture.summary(claims, "seed004-read-heavy", "queue 5+10, cache 5m", 300, 1.0, 4);
-        reads.putObject("cache").put("hits", 850).put("misses", 150).put("hitRate", 0.85);
-        Json.write(claims.resolve("seed004-read-heavy.json"), reads);
+        ClaimsLoadFixture.summary(claims, "seed004", "queue 5+10, pre-ping, cache", 30, 1.0, 4,
+                new LoadSummary.Pool("queue", 15, 14, 14 / 15.0, 12.5, 0, 15, 0, 3), null);
+        ClaimsLoadFixture.summary(claims, "seed004-read-heavy", "queue 5+10, cache 5m", 300, 1.0, 4, null,
+                new LoadSummary.Cache(850, 150, 0.85));
 
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("load").toString(), "--out", out.toString());
@@ -118,8 +117,8 @@ class ClaimsSectionTest {
     @Test
     void jitIsJudgedOnlyWhereTheServerHasJit() throws Exception {
         String jit = row("JIT disabled for better small query performance");
-        boolean available = Json.read(dir.resolve("jmh").resolve("environment.json"))
-                .at("/database/settings/jit_available").asText().equals("on");
+        boolean available = ResultFiles.read(dir.resolve("jmh").resolve(EnvironmentRecord.FORMAT.fileName()),
+                EnvironmentRecord.FORMAT).database().settings().get("jit_available").equals("on");
         if (available) {
             assertThat(jit).containsAnyOf("| holds |", "| does not hold |").contains("jit_above_cost");
         } else {

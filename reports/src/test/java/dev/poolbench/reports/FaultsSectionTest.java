@@ -1,6 +1,5 @@
 package dev.poolbench.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.faults.ConnectionLeak;
 import dev.poolbench.core.faults.DatabaseOutage;
@@ -9,15 +8,15 @@ import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.reports.fixtures.Cli;
 import dev.poolbench.reports.fixtures.ReportRun;
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,23 +27,15 @@ class FaultsSectionTest {
     void showsTheRestartAndLeakFiguresOfARealRun(@TempDir Path dir) throws Exception {
         TestDatabase.emptyTodos().seed(500, 5);
         PoolSettings queue = PoolSettings.of(PoolStrategy.QUEUE).withPoolTimeout(Duration.ofSeconds(1));
-        DatabaseOutage.Result outage = DatabaseOutage.run(TestDatabase.get(), queue, 500, Duration.ofSeconds(1),
+        Faults.Outage outage = DatabaseOutage.run(TestDatabase.get(), queue, 500, Duration.ofSeconds(1),
                 DatabaseOutage.When.WHILE_IDLE);
-        ConnectionLeak.Result leak = ConnectionLeak.run(TestDatabase.get(), queue.withLeakThreshold(Duration.ofMillis(300)));
+        Faults.Leak leak = ConnectionLeak.run(TestDatabase.get(), queue.withLeakThreshold(Duration.ofMillis(300)));
 
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
         Path real = ReportRun.reportDir().getParent().getParent().getParent().resolve("bench-pools/target/jmh");
         Files.copy(real.resolve("results.json"), jmh.resolve("results.json"));
-        Map<String, Object> faults = new LinkedHashMap<>();
-        faults.put("format", "poolbench-faults/1");
-        faults.put("outageMs", 1000);
-        faults.put("freezeMs", 0);
-        faults.put("poolTimeoutMs", 1000);
-        faults.put("socketTimeoutMs", 2000);
-        faults.put("outages", List.of(outage));
-        faults.put("freezes", List.of());
-        faults.put("leaks", List.of(leak));
-        new ObjectMapper().writeValue(jmh.resolve("faults.json").toFile(), faults);
+        ResultFiles.write(jmh.resolve(Faults.FORMAT.fileName()), Faults.FORMAT,
+                new Faults(1000, 0, 1000, 2000, List.of(outage), List.of(), List.of(leak)));
 
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("no-load").toString(),

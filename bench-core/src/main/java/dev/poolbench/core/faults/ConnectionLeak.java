@@ -5,6 +5,7 @@ import dev.poolbench.core.pool.ConnectionPool;
 import dev.poolbench.core.pool.LeakReport;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.Pools;
+import dev.poolbench.results.Faults;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,22 +19,14 @@ import javax.sql.DataSource;
 /**
  * Code that borrows a connection and never gives it back: the seeds' "session leaks" (seed 004) and
  * "connection leak detection" (seed 002). With leakThreshold set, the pool must report it and name
- * the code path that borrowed the connection.
+ * the code path that borrowed the connection: a {@link Faults.Leak}.
  */
 public final class ConnectionLeak {
-
-    /**
-     * @param culprit          the frame that borrowed the leaked connection, as the pool reported it
-     * @param detectedAfterMs  from the borrow to the report
-     */
-    public record Result(String pool, long thresholdMs, int leaked, int reported, String culprit,
-                         Long detectedAfterMs, int activeAfterLeak) {
-    }
 
     private ConnectionLeak() {
     }
 
-    public static Result run(Database database, PoolSettings settings) throws SQLException, InterruptedException {
+    public static Faults.Leak run(Database database, PoolSettings settings) throws SQLException, InterruptedException {
         try (ConnectionPool pool = Pools.create(settings, database.connections("poolbench-fault-leak"))) {
             List<Connection> leaked = new ArrayList<>();
             long borrowed = System.nanoTime();
@@ -48,7 +41,7 @@ public final class ConnectionLeak {
             for (Connection c : leaked) {
                 c.close();
             }
-            return new Result(pool.settings().label(), settings.leakThreshold().toMillis(), leaked.size(), reports.size(),
+            return new Faults.Leak(pool.settings().label(), settings.leakThreshold().toMillis(), leaked.size(), reports.size(),
                     reports.isEmpty() ? null : reports.get(0).culprit(), detectedAfter, active);
         }
     }

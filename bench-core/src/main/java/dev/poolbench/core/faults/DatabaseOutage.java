@@ -2,6 +2,7 @@ package dev.poolbench.core.faults;
 
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.results.Faults;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Map;
  * The database goes away mid-run and comes back, as in a restart or failover: every connection is
  * cut and new ones are refused for {@code outage}. What does each pool do during it, and how soon
  * after the database returns does it serve again, on its own, without a restart? This is where
- * seed 004's {@code pool_pre_ping} ("ensure connection health") earns its round trip, or not.
+ * seed 004's {@code pool_pre_ping} ("ensure connection health") earns its round trip, or not. What it
+ * measures is a {@link Faults.Outage}.
  */
 public final class DatabaseOutage {
 
@@ -24,22 +26,10 @@ public final class DatabaseOutage {
         WHILE_IDLE
     }
 
-    /**
-     * @param errorsAfterReturn  calls that started after the database was back and still failed
-     *                           (stale connections handed out)
-     * @param firstSuccessMs     from the database's return to the first successful call; null if none
-     * @param recovered          a second of traffic without a single failure followed, on its own
-     */
-    public record Result(String pool, String when, boolean prePing, long outageMs, long callsBefore, long errorsBefore,
-                         long callsDuringOutage, long errorsDuringOutage, long slowestCallDuringOutageMs,
-                         long errorsAfterReturn, Long firstSuccessMs, boolean recovered, int hung,
-                         List<String> sampleErrors) {
-    }
-
     private DatabaseOutage() {
     }
 
-    public static Result run(Database database, PoolSettings settings, int rows, Duration outage, When when)
+    public static Faults.Outage run(Database database, PoolSettings settings, int rows, Duration outage, When when)
             throws SQLException, InterruptedException {
         try (FaultRun run = new FaultRun(database, settings, rows, Map.of())) {
             FaultRun.sleep(Duration.ofSeconds(1));
@@ -59,7 +49,7 @@ public final class DatabaseOutage {
             List<Traffic.Call> during = calls.stream().filter(c -> c.end() >= down && c.start() <= up).toList();
             Long firstSuccess = calls.stream().filter(c -> c.ok() && c.end() > up)
                     .mapToLong(c -> (c.end() - up) / 1_000_000).min().stream().boxed().findFirst().orElse(null);
-            return new Result(run.pool.settings().label(), dev.poolbench.core.config.Settings.spelling(when),
+            return new Faults.Outage(run.pool.settings().label(), dev.poolbench.core.config.Settings.spelling(when),
                     settings.prePing(), outage.toMillis(),
                     FaultRun.count(calls, c -> c.end() < down),
                     FaultRun.count(calls, c -> c.end() < down && !c.ok()),

@@ -3,6 +3,7 @@ package dev.poolbench.core.faults;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.pool.PoolExhaustedException;
 import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.results.Faults;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,26 +19,15 @@ import java.util.Map;
  *
  * <p>Measured here: with {@code queue}, a caller returning a broken connection while others wait can
  * be held for one more connect attempt, because Commons Pool opens the replacement in the returning
- * thread; so a call is bounded by about twice the socket timeout, a borrower by poolTimeout.
+ * thread; so a call is bounded by about twice the socket timeout, a borrower by poolTimeout. What it
+ * measures is a {@link Faults.Freeze}.
  */
 public final class NetworkFreeze {
-
-    /**
-     * @param poolTimeouts      calls that ended with the pool's timeout error
-     * @param slowestPoolTimeoutMs the longest a borrower waited before getting the pool's timeout error
-     * @param slowestCallMs     the longest any call took that started before the thaw
-     * @param hung              workers still inside a call long after every timeout should have fired
-     */
-    public record Result(String pool, long freezeMs, long poolTimeoutMs, long socketTimeoutMs,
-                         long callsDuringFreeze, long poolTimeouts, long slowestPoolTimeoutMs, long otherErrors,
-                         long slowestCallMs,
-                         int hung, Long firstSuccessAfterThawMs, boolean recovered, List<String> sampleErrors) {
-    }
 
     private NetworkFreeze() {
     }
 
-    public static Result run(Database database, PoolSettings settings, int rows, Duration freeze, Duration socketTimeout)
+    public static Faults.Freeze run(Database database, PoolSettings settings, int rows, Duration freeze, Duration socketTimeout)
             throws SQLException, InterruptedException {
         Map<String, String> pgjdbc = Map.of("socketTimeout", Long.toString(socketTimeout.toSeconds()),
                 "connectTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
@@ -56,7 +46,7 @@ public final class NetworkFreeze {
             String exhausted = PoolExhaustedException.class.getSimpleName();
             Long firstSuccess = calls.stream().filter(c -> c.ok() && c.start() >= thawed)
                     .mapToLong(c -> (c.end() - thawed) / 1_000_000).min().stream().boxed().findFirst().orElse(null);
-            return new Result(run.pool.settings().label(), freeze.toMillis(), settings.poolTimeout().toMillis(),
+            return new Faults.Freeze(run.pool.settings().label(), freeze.toMillis(), settings.poolTimeout().toMillis(),
                     socketTimeout.toMillis(), during.size(),
                     FaultRun.count(during, c -> !c.ok() && c.error().startsWith(exhausted)),
                     during.stream().filter(c -> !c.ok() && c.error().startsWith(exhausted))

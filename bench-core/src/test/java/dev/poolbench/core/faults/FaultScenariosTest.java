@@ -4,6 +4,7 @@ import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.faults.DatabaseOutage.When;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.results.Faults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class FaultScenariosTest {
 
     @Test
     void afterARestartWhileIdleAQueuePoolWithoutPrePingHandsOutItsDeadConnections() throws Exception {
-        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), QUEUE, ROWS, OUTAGE, When.WHILE_IDLE);
+        Faults.Outage result = DatabaseOutage.run(TestDatabase.get(), QUEUE, ROWS, OUTAGE, When.WHILE_IDLE);
 
         assertThat(result.errorsBefore()).isZero();
         assertThat(result.callsDuringOutage()).isZero();
@@ -41,7 +42,7 @@ class FaultScenariosTest {
 
     @Test
     void withPrePingTheSameRestartCostsNoFailedCall() throws Exception {
-        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), QUEUE.withPrePing(true), ROWS, OUTAGE,
+        Faults.Outage result = DatabaseOutage.run(TestDatabase.get(), QUEUE.withPrePing(true), ROWS, OUTAGE,
                 When.WHILE_IDLE);
 
         assertThat(result.errorsAfterReturn()).isZero();
@@ -51,7 +52,7 @@ class FaultScenariosTest {
 
     @Test
     void hikariChecksConnectionsThatSatIdleSoItHandsOutNoDeadOne() throws Exception {
-        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), HIKARI, ROWS, OUTAGE, When.WHILE_IDLE);
+        Faults.Outage result = DatabaseOutage.run(TestDatabase.get(), HIKARI, ROWS, OUTAGE, When.WHILE_IDLE);
 
         assertThat(result.errorsAfterReturn()).isZero();
         assertThat(result.recovered()).isTrue();
@@ -62,7 +63,7 @@ class FaultScenariosTest {
     void underLoadEveryStrategyFailsDuringTheOutageAndRecoversOnItsOwn(PoolStrategy strategy) throws Exception {
         PoolSettings settings = PoolSettings.of(strategy).withPoolTimeout(Duration.ofSeconds(1));
 
-        DatabaseOutage.Result result = DatabaseOutage.run(TestDatabase.get(), settings, ROWS, OUTAGE, When.UNDER_LOAD);
+        Faults.Outage result = DatabaseOutage.run(TestDatabase.get(), settings, ROWS, OUTAGE, When.UNDER_LOAD);
 
         assertThat(result.callsBefore()).isPositive();
         assertThat(result.errorsBefore()).isZero();
@@ -79,7 +80,7 @@ class FaultScenariosTest {
         PoolSettings settings = QUEUE.withPoolSize(2).withMaxOverflow(0);
         Duration socketTimeout = Duration.ofSeconds(2);
 
-        NetworkFreeze.Result result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4), socketTimeout);
+        Faults.Freeze result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4), socketTimeout);
 
         assertThat(result.poolTimeouts()).as(result.sampleErrors().toString()).isPositive();
         assertThat(result.slowestPoolTimeoutMs()).isBetween(settings.poolTimeout().toMillis(),
@@ -94,7 +95,7 @@ class FaultScenariosTest {
     void hikariTooTimesOutDuringAFreeze() throws Exception {
         PoolSettings settings = HIKARI.withPoolSize(2).withMaxOverflow(0);
 
-        NetworkFreeze.Result result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4),
+        Faults.Freeze result = NetworkFreeze.run(TestDatabase.get(), settings, ROWS, Duration.ofSeconds(4),
                 Duration.ofSeconds(2));
 
         assertThat(result.poolTimeouts()).isPositive();
@@ -107,7 +108,7 @@ class FaultScenariosTest {
     void bothRealPoolsNameTheCodeThatLeakedAConnection() throws Exception {
         for (PoolSettings settings : new PoolSettings[] {
                 QUEUE.withLeakThreshold(Duration.ofMillis(500)), HIKARI.withLeakThreshold(Duration.ofSeconds(2))}) {
-            ConnectionLeak.Result result = ConnectionLeak.run(TestDatabase.get(), settings);
+            Faults.Leak result = ConnectionLeak.run(TestDatabase.get(), settings);
 
             assertThat(result.reported()).as(result.pool()).isEqualTo(1);
             assertThat(result.culprit()).startsWith("dev.poolbench.core.faults.ConnectionLeak$LeakyReport.countTodos(");

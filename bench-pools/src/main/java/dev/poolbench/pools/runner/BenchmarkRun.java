@@ -1,13 +1,19 @@
 package dev.poolbench.pools.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
-import dev.poolbench.core.probe.EnvironmentRecord;
+import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.core.todo.TodoSchema;
 import dev.poolbench.pools.Query;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.RunStatus;
+import dev.poolbench.results.ServerConnectionPoints;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -42,8 +48,6 @@ public final class BenchmarkRun {
     /** Where the result files go (default {@code target/jmh}). */
     public static final String OUT = "bench.out";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Settings settings;
     private final Path out;
 
@@ -63,13 +67,13 @@ public final class BenchmarkRun {
         Files.createDirectories(out);
         // the directory holds one run: a file an earlier run left (a claims run writes no faults.json,
         // a run without Query no pgbench.json) must not be reported as this run's
-        for (String earlier : List.of("results.json", "results.json.partial", "environment.json", RunStatus.FILE,
-                ServerConnectionsLog.LINES, ServerConnectionsLog.FILE, PoolSizingSummary.FILE, PgbenchReference.FILE,
-                FaultScenarios.FILE)) {
+        for (String earlier : List.of("results.json", "results.json.partial", EnvironmentRecord.FORMAT.fileName(),
+                RunStatus.FORMAT.fileName(), ServerConnectionsLog.LINES, ServerConnectionPoints.FORMAT.fileName(),
+                PoolSizingPeaks.FORMAT.fileName(), NativeCeiling.FORMAT.fileName(), Faults.FORMAT.fileName())) {
             Files.deleteIfExists(out.resolve(earlier));
         }
         List<RunResult> results = new ArrayList<>();
-        try (RunStatus status = new RunStatus(out, runs.size()); Database db = Databases.start(dbSettings)) {
+        try (RunStatusFile status = new RunStatusFile(out, runs.size()); Database db = Databases.start(dbSettings)) {
             Path handoff = DatabaseHandoff.write(db, out);
             try {
                 writeEnvironment(db, dbSettings, profile, parameters);
@@ -134,8 +138,8 @@ public final class BenchmarkRun {
         effective.put("profile", profile == null ? "command line" : Settings.spelling(profile));
         effective.put("database", dbSettings.toString());
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("environment.json").toFile(),
-                    EnvironmentRecord.of("bench-pools", db, effective));
+            ResultFiles.write(out.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                    EnvironmentProbe.record("bench-pools", db, effective));
         } catch (java.sql.SQLException e) {
             throw new IOException("could not read the server's settings for environment.json: " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package dev.poolbench.pools.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.faults.ConnectionLeak;
 import dev.poolbench.core.faults.DatabaseOutage;
@@ -8,26 +7,23 @@ import dev.poolbench.core.faults.NetworkFreeze;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.TodoSchema;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.ResultFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fault scenarios a benchmark run ends with, for the report's Faults section
- * ({@code faults.json}, format {@value #FORMAT}): a restart per strategy with prePing off and on (none
+ * ({@code faults.json}, {@link Faults}): a restart per strategy with prePing off and on (none
  * has nothing to pre-ping),
  * while idle and under load; a network freeze per pooling strategy; a leak for queue and hikari.
  */
 final class FaultScenarios {
-
-    static final String FORMAT = "poolbench-faults/1";
-    static final String FILE = "faults.json";
 
     private static final int ROWS = 1_000;
     private static final Duration OUTAGE = Duration.ofMillis(1_500);
@@ -44,7 +40,7 @@ final class FaultScenarios {
             todos.reset();
             todos.seed(ROWS, 3);
         }
-        List<DatabaseOutage.Result> outages = new ArrayList<>();
+        List<Faults.Outage> outages = new ArrayList<>();
         for (PoolStrategy strategy : PoolStrategy.values()) {
             // none opens a fresh connection per borrow: there is nothing for a pre-ping to check
             for (boolean prePing : strategy == PoolStrategy.NONE ? new boolean[] {false} : new boolean[] {false, true}) {
@@ -55,28 +51,20 @@ final class FaultScenarios {
                 }
             }
         }
-        List<NetworkFreeze.Result> freezes = new ArrayList<>();
+        List<Faults.Freeze> freezes = new ArrayList<>();
         for (PoolStrategy strategy : List.of(PoolStrategy.STATIC, PoolStrategy.QUEUE, PoolStrategy.HIKARI)) {
             PoolSettings settings = PoolSettings.of(strategy).withPoolSize(2).withMaxOverflow(0).withPoolTimeout(POOL_TIMEOUT);
             System.out.printf("poolbench: fault: network freeze, %s%n", settings.label());
             freezes.add(NetworkFreeze.run(db, settings, ROWS, FREEZE, SOCKET_TIMEOUT));
         }
-        List<ConnectionLeak.Result> leaks = new ArrayList<>();
+        List<Faults.Leak> leaks = new ArrayList<>();
         for (PoolSettings settings : List.of(
                 PoolSettings.of(PoolStrategy.QUEUE).withLeakThreshold(Duration.ofSeconds(1)),
                 PoolSettings.of(PoolStrategy.HIKARI).withLeakThreshold(Duration.ofSeconds(2)))) {
             System.out.printf("poolbench: fault: connection leak, %s%n", settings.label());
             leaks.add(ConnectionLeak.run(db, settings));
         }
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("format", FORMAT);
-        file.put("outageMs", OUTAGE.toMillis());
-        file.put("freezeMs", FREEZE.toMillis());
-        file.put("poolTimeoutMs", POOL_TIMEOUT.toMillis());
-        file.put("socketTimeoutMs", SOCKET_TIMEOUT.toMillis());
-        file.put("outages", outages);
-        file.put("freezes", freezes);
-        file.put("leaks", leaks);
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
+        ResultFiles.write(out.resolve(Faults.FORMAT.fileName()), Faults.FORMAT, new Faults(OUTAGE.toMillis(),
+                FREEZE.toMillis(), POOL_TIMEOUT.toMillis(), SOCKET_TIMEOUT.toMillis(), outages, freezes, leaks));
     }
 }

@@ -1,9 +1,10 @@
 package dev.poolbench.pools.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.JdbcUrl;
 import dev.poolbench.core.todo.TodoSql;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.ResultFiles;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,13 +21,9 @@ import java.util.regex.Pattern;
 /**
  * The native ceiling: {@code pgbench} (C, libpq, no pool, one connection per client held for the whole
  * run) running Query's exact primary-key SELECT on the same server at the same client counts. How close
- * Query gets to it is the JVM-plus-pool stack's own cost. Written to {@code pgbench.json} (format
- * {@value #FORMAT}).
+ * Query gets to it is the JVM-plus-pool stack's own cost. Written to {@code pgbench.json} ({@link NativeCeiling}).
  */
 final class PgbenchReference {
-
-    static final String FORMAT = "poolbench-pgbench/1";
-    static final String FILE = "pgbench.json";
 
     /** Query's SELECT, as pgbench runs it: prepared, a random id in the seeded range. */
     static final String SCRIPT = "\\set id random(1, %d)\n" + TodoSql.FIND.pgbench("id") + ";\n";
@@ -61,7 +56,7 @@ final class PgbenchReference {
         Path script = Files.createTempFile(out, "pgbench-query", ".sql");
         Files.writeString(script, String.format(SCRIPT, rows), StandardCharsets.UTF_8);
         try {
-            List<Map<String, Object>> points = new ArrayList<>();
+            List<NativeCeiling.Point> points = new ArrayList<>();
             for (int clients : clientCounts) {
                 List<Double> tps = new ArrayList<>();
                 List<Double> latencies = new ArrayList<>();
@@ -71,24 +66,15 @@ final class PgbenchReference {
                     tps.add(parse(TPS, output, "tps"));
                     latencies.add(parse(LATENCY, output, "latency average"));
                 }
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("clients", clients);
-                point.put("threads", Math.min(clients, Runtime.getRuntime().availableProcessors()));
-                point.put("seconds", seconds);
-                point.put("tps", tps);
-                point.put("latencyAverageMs", latencies);
-                point.put("meanTps", tps.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+                NativeCeiling.Point point = new NativeCeiling.Point(clients,
+                        Math.min(clients, Runtime.getRuntime().availableProcessors()), seconds, tps, latencies,
+                        tps.stream().mapToDouble(Double::doubleValue).average().orElse(0));
                 points.add(point);
                 System.out.printf("poolbench: pgbench reference, %d clients: %.0f tps (mean of %d runs)%n",
-                        clients, point.get("meanTps"), runs);
+                        clients, point.meanTps(), runs);
             }
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("format", FORMAT);
-            file.put("pgbenchVersion", version(pgbench));
-            file.put("script", String.format(SCRIPT, rows));
-            file.put("protocol", "prepared");
-            file.put("points", points);
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
+            ResultFiles.write(out.resolve(NativeCeiling.FORMAT.fileName()), NativeCeiling.FORMAT,
+                    new NativeCeiling(version(pgbench), String.format(SCRIPT, rows), "prepared", points));
         } finally {
             Files.deleteIfExists(script);
         }

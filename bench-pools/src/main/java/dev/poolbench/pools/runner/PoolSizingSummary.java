@@ -1,14 +1,14 @@
 package dev.poolbench.pools.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.pools.PoolSizing;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.ResultFiles;
 import org.openjdk.jmh.results.RunResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,13 +16,10 @@ import java.util.TreeMap;
 /**
  * PoolSizing's answer per caller count: the pool size that measured the most throughput, beside
  * HikariCP's rule of thumb, connections = cores x 2 + effective spindles ({@code pool-sizing.json},
- * format {@value #FORMAT}). Throughput is calls per shot over the shot's time (see
+ * {@link PoolSizingPeaks}). Throughput is calls per shot over the shot's time (see
  * {@link dev.poolbench.pools.PoolSizing}).
  */
 final class PoolSizingSummary {
-
-    static final String FORMAT = "poolbench-pool-sizing/1";
-    static final String FILE = "pool-sizing.json";
 
     private PoolSizingSummary() {
     }
@@ -49,33 +46,19 @@ final class PoolSizingSummary {
             return;
         }
         int predicted = cores * 2 + spindles;
-        List<Map<String, Object>> curves = new ArrayList<>();
+        List<PoolSizingPeaks.Callers> curves = new ArrayList<>();
         byCallers.forEach((callers, curve) -> {
             Map.Entry<Integer, double[]> peak = curve.entrySet().stream()
                     .max((a, b) -> Double.compare(a.getValue()[0], b.getValue()[0])).orElseThrow();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("callers", callers);
-            entry.put("measuredPeakPoolSize", peak.getKey());
-            entry.put("measuredPeakOpsPerSecond", peak.getValue()[0]);
-            entry.put("measuredPeakError", peak.getValue()[1]);
-            entry.put("formulaPoolSize", predicted);
             double[] atFormula = curve.get(predicted);
-            entry.put("formulaOpsPerSecond", atFormula == null ? null : atFormula[0]);
-            List<Map<String, Object>> points = new ArrayList<>();
-            curve.forEach((size, score) -> points.add(Map.of("poolSize", size, "opsPerSecond", score[0], "error", score[1],
-                    "millisPerShot", score[2])));
-            entry.put("curve", points);
-            curves.add(entry);
+            List<PoolSizingPeaks.Point> points = new ArrayList<>();
+            curve.forEach((size, score) -> points.add(new PoolSizingPeaks.Point(size, score[0], score[1], score[2])));
+            curves.add(new PoolSizingPeaks.Callers(callers, peak.getKey(), peak.getValue()[0], peak.getValue()[1], predicted,
+                    atFormula == null ? null : atFormula[0], points));
             System.out.printf("poolbench: %d callers: throughput peaks at pool size %d (%.0f ops/s); cores x 2 + spindles = %d%n",
                     callers, peak.getKey(), peak.getValue()[0], predicted);
         });
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("format", FORMAT);
-        file.put("cores", cores);
-        file.put("spindles", spindles);
-        file.put("formula", "cores x 2 + effective spindles");
-        file.put("callsPerShot", PoolSizing.CALLS);
-        file.put("byCallers", curves);
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
+        ResultFiles.write(out.resolve(PoolSizingPeaks.FORMAT.fileName()), PoolSizingPeaks.FORMAT,
+                new PoolSizingPeaks(cores, spindles, "cores x 2 + effective spindles", PoolSizing.CALLS, curves));
     }
 }

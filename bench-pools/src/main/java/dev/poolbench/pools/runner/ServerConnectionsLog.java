@@ -3,6 +3,8 @@ package dev.poolbench.pools.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.pool.PoolStats;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.ServerConnectionPoints;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.io.IOException;
@@ -15,21 +17,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * What each measured iteration's pool cost the server, as the forks saw it. Forks append one JSON
  * line per iteration to {@code server-connections.jsonl} in {@code bench.out}; the runner folds the
- * lines into {@code server-connections.json} (format {@value #FORMAT}), one point per benchmark,
+ * lines into {@code server-connections.json} ({@link ServerConnectionPoints}), one point per benchmark,
  * parameters and thread count.
  */
 public final class ServerConnectionsLog {
 
-    public static final String FORMAT = "poolbench-server-connections/1";
     static final String LINES = "server-connections.jsonl";
-    static final String FILE = "server-connections.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One measured iteration, as a fork appends it. */
+    record Line(String benchmark, String mode, int threads, SortedMap<String, String> params, int samples, int peakTotal,
+                double meanActive, double meanIdle, double meanTotal, long opened, long timeouts) {
+    }
 
     private ServerConnectionsLog() {
     }
@@ -41,22 +47,12 @@ public final class ServerConnectionsLog {
         if (settings.string(BenchmarkRun.OUT).isEmpty()) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("benchmark", benchmark.getBenchmark());
-        line.put("mode", benchmark.getMode().shortLabel());
-        line.put("threads", benchmark.getThreads());
-        Map<String, String> params = new TreeMap<>();
+        SortedMap<String, String> params = new TreeMap<>();
         for (String key : benchmark.getParamsKeys()) {
             params.put(key, benchmark.getParam(key));
         }
-        line.put("params", params);
-        line.put("samples", samples);
-        line.put("peakTotal", peakTotal);
-        line.put("meanActive", meanActive);
-        line.put("meanIdle", meanIdle);
-        line.put("meanTotal", meanTotal);
-        line.put("opened", stats.opened());
-        line.put("timeouts", stats.timeouts());
+        Line line = new Line(benchmark.getBenchmark(), benchmark.getMode().shortLabel(), benchmark.getThreads(), params,
+                samples, peakTotal, meanActive, meanIdle, meanTotal, stats.opened(), stats.timeouts());
         Path file = Path.of(settings.string(BenchmarkRun.OUT).get(), LINES);
         try {
             Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
@@ -67,41 +63,33 @@ public final class ServerConnectionsLog {
     }
 
     /** Folds the fork lines into one point per benchmark, mode, parameters and threads: means over iterations. */
-    @SuppressWarnings("unchecked")
     static void fold(Path out) throws IOException {
         Path lines = out.resolve(LINES);
         if (!Files.exists(lines)) {
             return;
         }
-        Map<String, List<Map<String, Object>>> byPoint = new LinkedHashMap<>();
+        Map<String, List<Line>> byPoint = new LinkedHashMap<>();
         for (String text : Files.readAllLines(lines, StandardCharsets.UTF_8)) {
             if (text.isBlank()) {
                 continue;
             }
-            Map<String, Object> line = JSON.readValue(text, Map.class);
-            String key = line.get("benchmark") + "|" + line.get("mode") + "|" + line.get("threads") + "|" + line.get("params");
+            Line line = JSON.readValue(text, Line.class);
+            String key = line.benchmark() + "|" + line.mode() + "|" + line.threads() + "|" + line.params();
             byPoint.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
         }
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (List<Map<String, Object>> iterations : byPoint.values()) {
-            Map<String, Object> first = iterations.get(0);
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("benchmark", first.get("benchmark"));
-            point.put("mode", first.get("mode"));
-            point.put("threads", first.get("threads"));
-            point.put("params", first.get("params"));
-            point.put("iterations", iterations.size());
-            point.put("peakTotal", iterations.stream().mapToInt(i -> ((Number) i.get("peakTotal")).intValue()).max().orElse(0));
-            for (String field : List.of("meanActive", "meanIdle", "meanTotal")) {
-                point.put(field, iterations.stream().mapToDouble(i -> ((Number) i.get(field)).doubleValue()).average().orElse(0));
-            }
-            point.put("opened", iterations.stream().mapToLong(i -> ((Number) i.get("opened")).longValue()).sum());
-            point.put("timeouts", iterations.stream().mapToLong(i -> ((Number) i.get("timeouts")).longValue()).sum());
-            points.add(point);
+        List<ServerConnectionPoints.Point> points = new ArrayList<>();
+        for (List<Line> iterations : byPoint.values()) {
+            Line first = iterations.get(0);
+            points.add(new ServerConnectionPoints.Point(first.benchmark(), first.mode(), first.threads(), first.params(),
+                    iterations.size(),
+                    iterations.stream().mapToInt(Line::peakTotal).max().orElse(0),
+                    iterations.stream().mapToDouble(Line::meanActive).average().orElse(0),
+                    iterations.stream().mapToDouble(Line::meanIdle).average().orElse(0),
+                    iterations.stream().mapToDouble(Line::meanTotal).average().orElse(0),
+                    iterations.stream().mapToLong(Line::opened).sum(),
+                    iterations.stream().mapToLong(Line::timeouts).sum()));
         }
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("format", FORMAT);
-        file.put("points", points);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve(FILE).toFile(), file);
+        ResultFiles.write(out.resolve(ServerConnectionPoints.FORMAT.fileName()), ServerConnectionPoints.FORMAT,
+                new ServerConnectionPoints(points));
     }
 }

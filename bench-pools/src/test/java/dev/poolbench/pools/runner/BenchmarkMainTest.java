@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.db.Database;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.ServerConnectionPoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -65,7 +71,8 @@ class BenchmarkMainTest {
         settings.put("bench.db.password", db.password());
         String[] args = {"Query.throughput", "-p", "strategy=hikari", "-f", "1", "-wi", "0", "-i", "2", "-r", "500ms", "-t", "2"};
         // an earlier run's file that this one does not write (a command-line run measures no faults)
-        Files.writeString(out.resolve("faults.json"), "{\"format\": \"poolbench-faults/1\"}");
+        Path faults = out.resolve(Faults.FORMAT.fileName());
+        ResultFiles.write(faults, Faults.FORMAT, new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of()));
 
         Outcome outcome = runCapturing(args, Settings.of(settings));
 
@@ -77,21 +84,23 @@ class BenchmarkMainTest {
         assertThat(results.get(0).get("primaryMetric").get("score").asDouble()).isPositive();
         assertThat(results.get(0).get("primaryMetric").get("rawData").get(0)).hasSize(2);
 
-        JsonNode environment = JSON.readTree(out.resolve("environment.json").toFile());
-        assertThat(environment.get("format").asText()).isEqualTo("poolbench-environment/1");
-        assertThat(environment.get("database").get("settings").get("max_connections").asText()).isNotBlank();
-        assertThat(environment.get("cores").asInt()).isPositive();
+        EnvironmentRecord environment = ResultFiles.read(out.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT);
+        assertThat(environment.source()).isEqualTo("bench-pools");
+        assertThat(environment.database().settings().get("max_connections")).isNotBlank();
+        assertThat(environment.cores()).isPositive();
 
-        JsonNode connections = JSON.readTree(out.resolve("server-connections.json").toFile());
-        assertThat(connections.get("points").get(0).get("peakTotal").asInt()).isBetween(1, 15);
+        ServerConnectionPoints connections = ResultFiles.read(out.resolve(ServerConnectionPoints.FORMAT.fileName()),
+                ServerConnectionPoints.FORMAT);
+        assertThat(connections.points().get(0).peakTotal()).isBetween(1, 15);
+        assertThat(connections.points().get(0).params()).containsEntry("strategy", "hikari");
 
         if (PgbenchReference.find().isPresent()) {
-            JsonNode pgbench = JSON.readTree(out.resolve("pgbench.json").toFile());
-            assertThat(pgbench.get("points").get(0).get("clients").asInt()).isEqualTo(2);
-            assertThat(pgbench.get("points").get(0).get("meanTps").asDouble()).isPositive();
+            NativeCeiling pgbench = ResultFiles.read(out.resolve(NativeCeiling.FORMAT.fileName()), NativeCeiling.FORMAT);
+            assertThat(pgbench.points().get(0).clients()).isEqualTo(2);
+            assertThat(pgbench.points().get(0).meanTps()).isPositive();
         }
         assertThat(out.resolve("results.json.partial")).doesNotExist();
-        assertThat(out.resolve("faults.json")).as("an earlier run's faults are not this run's").doesNotExist();
+        assertThat(faults).as("an earlier run's faults are not this run's").doesNotExist();
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("db-handoff"));
         }

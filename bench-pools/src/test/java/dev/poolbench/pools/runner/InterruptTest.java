@@ -2,6 +2,8 @@ package dev.poolbench.pools.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +37,8 @@ class InterruptTest {
                 BenchmarkMain.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            JsonNode status = awaitStatus(out.resolve("jmh"), runner, Duration.ofMinutes(3));
-            assertThat(status.get("finishedJmhRuns").asInt()).isPositive();
+            RunStatus status = awaitStatus(out.resolve("jmh"), runner, Duration.ofMinutes(3));
+            assertThat(status.finishedJmhRuns()).isPositive();
             Matcher server = SERVER.matcher(Files.readString(log));
             assertThat(server.find()).as(Files.readString(log)).isTrue();
             List<ProcessHandle> forks = runner.descendants().toList();
@@ -44,11 +46,12 @@ class InterruptTest {
             new ProcessBuilder("kill", "-INT", Long.toString(runner.pid())).start().waitFor();
 
             assertThat(runner.waitFor(60, TimeUnit.SECONDS)).as("the runner exits").isTrue();
-            JsonNode finalStatus = JSON.readTree(out.resolve("jmh").resolve(RunStatus.FILE).toFile());
-            assertThat(finalStatus.get("complete").asBoolean()).isFalse();
-            assertThat(finalStatus.get("interrupted").asBoolean()).isTrue();
+            RunStatus finalStatus = ResultFiles.read(out.resolve("jmh").resolve(RunStatus.FORMAT.fileName()), RunStatus.FORMAT);
+            assertThat(finalStatus.complete()).isFalse();
+            assertThat(finalStatus.interrupted()).isTrue();
+            assertThat(finalStatus.endedAt()).isNotNull();
             JsonNode results = JSON.readTree(out.resolve("jmh").resolve("results.json").toFile());
-            assertThat(results.size()).isGreaterThanOrEqualTo(finalStatus.get("finishedJmhRuns").asInt());
+            assertThat(results.size()).isGreaterThanOrEqualTo(finalStatus.finishedJmhRuns());
             assertThat(Files.readString(log)).contains("poolbench: run interrupted; the results so far are kept in");
             assertThat(serverAnswers(server.group(1), Integer.parseInt(server.group(2)), Duration.ofSeconds(15)))
                     .as("the database the run started is stopped").isFalse();
@@ -63,13 +66,13 @@ class InterruptTest {
         }
     }
 
-    private static JsonNode awaitStatus(Path dir, Process runner, Duration limit) throws Exception {
+    private static RunStatus awaitStatus(Path dir, Process runner, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        Path file = dir.resolve(RunStatus.FILE);
+        Path file = dir.resolve(RunStatus.FORMAT.fileName());
         while (System.nanoTime() < deadline && runner.isAlive()) {
             if (Files.exists(file)) {
-                JsonNode status = JSON.readTree(file.toFile());
-                if (status.get("finishedJmhRuns").asInt() >= 1) {
+                RunStatus status = ResultFiles.read(file, RunStatus.FORMAT);
+                if (status.finishedJmhRuns() >= 1) {
                     return status;
                 }
             }

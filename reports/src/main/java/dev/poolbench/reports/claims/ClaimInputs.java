@@ -1,7 +1,8 @@
 package dev.poolbench.reports.claims;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.reports.model.JmhResult;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.LoadSummary;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Predicate;
  * ({@code baseline}, {@code phase1}, ..., as in run.json's {@code load.claims.results}), its
  * calibration, and whether the server had a JIT provider.
  */
-public record ClaimInputs(List<JmhResult> jmh, Map<String, JsonNode> load, Optional<JsonNode> calibration,
+public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
                           Optional<Boolean> jitAvailable) {
 
     /**
@@ -26,13 +27,13 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, JsonNode> load, Optio
         return jmh.stream().filter(matches).findFirst();
     }
 
-    Optional<JsonNode> load(String name) {
+    Optional<LoadSummary> load(String name) {
         return Optional.ofNullable(load.get(name));
     }
 
     /** Todo operations per second of a load summary (requests per second for files without the field). */
-    public static double operationsPerSecond(JsonNode summary) {
-        JsonNode ops = summary.get("operationsPerSecond");
-        return ops != null && ops.isNumber() ? ops.asDouble() : summary.path("throughputRps").asDouble();
+    public static double operationsPerSecond(LoadSummary summary) {
+        Double ops = summary.operationsPerSecond();
+        return ops != null ? ops : summary.throughputRps();
     }
 }

@@ -1,9 +1,9 @@
 package dev.poolbench.reports.claims;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
+import dev.poolbench.results.LoadSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +63,14 @@ public final class SeedClaims {
     private static ClaimResult baseline(ClaimInputs in) {
         Claim claim = new Claim("seed001-baseline", SEED_001, "Connection Pool Size 5 base + 10 overflow = 15 max:"
                 + " Limits all operations to ~2.28 ops/sec", "2.28 ops/sec (queue 5+10, sync calls in async endpoints)");
-        Optional<JsonNode> base = in.load("baseline");
+        Optional<LoadSummary> base = in.load("baseline");
         if (base.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run (mvn verify -Pclaims) did not run");
         }
         double ops = ClaimInputs.operationsPerSecond(base.get());
         Measured m = Measured.single(ops, Fmt.number(ops) + " ops/sec", List.of(String.format(LOAD, "baseline", "operationsPerSecond")));
-        String rtt = in.calibration().map(c -> c.path("chosenRttMs").asText()).orElse("?");
-        boolean reached = in.calibration().map(c -> c.path("reached").asBoolean()).orElse(false);
+        String rtt = in.calibration().map(c -> String.valueOf(c.chosenRttMs())).orElse("?");
+        boolean reached = in.calibration().map(c -> c.reached()).orElse(false);
         if (!reached) {
             return new ClaimResult(claim, Optional.of(m), Verdict.CANNOT_MEASURE,
                     "the calibration did not reach 2.28 ops/sec on this machine (see calibration.json)");
@@ -83,8 +83,8 @@ public final class SeedClaims {
 
     private static ClaimResult phase(ClaimInputs in, String name, String words, String claimed, double lo, double hi) {
         Claim claim = new Claim("seed001-" + name, SEED_001, words, claimed);
-        Optional<JsonNode> base = in.load("baseline");
-        Optional<JsonNode> phase = in.load(name);
+        Optional<LoadSummary> base = in.load("baseline");
+        Optional<LoadSummary> phase = in.load(name);
         if (base.isEmpty() || phase.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run (mvn verify -Pclaims) did not run " + name);
         }
@@ -93,13 +93,13 @@ public final class SeedClaims {
         List<String> from = List.of(String.format(LOAD, name, "operationsPerSecond"), String.format(LOAD, "baseline", "operationsPerSecond"));
         Measured ratio = Measured.loadRatio(p, b, "", from);
         Measured m = ratio.withText(Fmt.number(p) + " ops/sec, " + Judge.factorText(ratio)
-                + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().path("successRate").asDouble()) + "% OK");
-        String why = Judge.factorWhy(m, lo, hi) + " (" + phase.get().path("service").path("label").asText(name) + ")";
+                + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().successRate()) + "% OK");
+        String why = Judge.factorWhy(m, lo, hi) + " (" + label(phase.get(), name) + ")";
         if (name.equals("phase1")) {
             why += ". The requests still wait for each other on the event loop: a bigger pool cannot help what never uses"
                     + " more than one connection at a time";
-            if (phase.get().path("service").path("prePing").asBoolean(false)
-                    || phase.get().path("service").path("label").asText().contains("pre-ping")) {
+            if (phase.get().service() != null && phase.get().service().prePing()
+                    || label(phase.get(), "").contains("pre-ping")) {
                 why += ", and pre-ping adds one more round trip to every request";
             }
             why += ".";
@@ -146,8 +146,8 @@ public final class SeedClaims {
         if (copy.isPresent()) {
             why += " (COPY: " + Fmt.number(rows(copy.get()).score() / s.score()) + "x)";
         }
-        Optional<JsonNode> p2 = in.load("phase2");
-        Optional<JsonNode> p3 = in.load("phase3");
+        Optional<LoadSummary> p2 = in.load("phase2");
+        Optional<LoadSummary> p3 = in.load("phase3");
         if (p2.isPresent() && p3.isPresent()) {
             double without = ClaimInputs.operationsPerSecond(p2.get());
             double with = ClaimInputs.operationsPerSecond(p3.get());
@@ -161,19 +161,17 @@ public final class SeedClaims {
     private static ClaimResult nullPoolIdle(ClaimInputs in) {
         Claim claim = new Claim("seed000-nullpool-idle", SEED_000, "Uses NullPool - each request gets fresh connection."
                 + " Pros: Zero idle connections", "no connection kept idle");
-        Optional<JsonNode> run = in.load("seed000-null");
+        Optional<LoadSummary> run = in.load("seed000-null");
         if (run.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-null");
         }
         int maxIdle = 0;
         int maxServer = 0;
         int samples = 0;
-        for (JsonNode sample : run.get().path("poolSamples")) {
-            if (sample.hasNonNull("idle")) {
-                maxIdle = Math.max(maxIdle, sample.get("idle").asInt());
-                maxServer = Math.max(maxServer, sample.path("serverTotal").asInt());
-                samples++;
-            }
+        for (LoadSummary.PoolSample sample : poolSamples(run.get())) {
+            maxIdle = Math.max(maxIdle, sample.idle());
+            maxServer = Math.max(maxServer, sample.serverTotal());
+            samples++;
         }
         if (samples == 0) {
             return ClaimResult.cannotMeasure(claim, "seed000-null's run has no pool samples");
@@ -182,8 +180,8 @@ public final class SeedClaims {
                 List.of(String.format(LOAD, "seed000-null", "poolSamples[].idle"), String.format(LOAD, "seed000-null", "poolSamples[].serverTotal")));
         String contrast = in.load("seed000-queue-10+20").map(q -> {
             int idle = 0;
-            for (JsonNode sample : q.path("poolSamples")) {
-                idle = Math.max(idle, sample.path("idle").asInt());
+            for (LoadSummary.PoolSample sample : poolSamples(q)) {
+                idle = Math.max(idle, sample.idle());
             }
             return "; queue 10+20 under the same load kept up to " + idle + " idle";
         }).orElse("");
@@ -205,8 +203,8 @@ public final class SeedClaims {
         String why = "a primary-key lookup took " + Fmt.number(none.get().primary().score()) + " " + none.get().primary().unit()
                 + " with a new connection each time and " + Fmt.number(queue.get().primary().score()) + " from the pool"
                 + " (connect, authenticate, start a backend: with no added round trip)";
-        Optional<JsonNode> nullRun = in.load("seed000-null");
-        Optional<JsonNode> queueRun = in.load("seed000-queue-10+20");
+        Optional<LoadSummary> nullRun = in.load("seed000-null");
+        Optional<LoadSummary> queueRun = in.load("seed000-queue-10+20");
         if (nullRun.isPresent() && queueRun.isPresent()) {
             why += "; through the service at the calibrated round trip: " + Fmt.number(ClaimInputs.operationsPerSecond(nullRun.get()))
                     + " ops/sec against " + Fmt.number(ClaimInputs.operationsPerSecond(queueRun.get())) + " with queue 10+20";
@@ -234,8 +232,8 @@ public final class SeedClaims {
     private static ClaimResult staticPoolBottleneck(ClaimInputs in) {
         Claim claim = new Claim("seed000-staticpool-bottleneck", SEED_000, "StaticPool. Cons: Single connection bottleneck",
                 "a bottleneck under concurrency");
-        Optional<JsonNode> stat = in.load("seed000-static");
-        Optional<JsonNode> queue = in.load("seed000-queue-10+20");
+        Optional<LoadSummary> stat = in.load("seed000-static");
+        Optional<LoadSummary> queue = in.load("seed000-queue-10+20");
         if (stat.isEmpty() || queue.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-static and seed000-queue-10+20");
         }
@@ -261,8 +259,8 @@ public final class SeedClaims {
     private static ClaimResult seed003(ClaimInputs in) {
         Claim claim = new Claim("seed003-pool", SEED_003, "Operation Speed: 2-3x faster with proper pooling"
                 + " (pool 2+1 to 5+10, timeout 30 s, recycle 600 s)", "2-3x");
-        Optional<JsonNode> small = in.load("seed000-queue-2+1");
-        Optional<JsonNode> proper = in.load("seed003");
+        Optional<LoadSummary> small = in.load("seed000-queue-2+1");
+        Optional<LoadSummary> proper = in.load("seed003");
         if (small.isEmpty() || proper.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-queue-2+1 and seed003");
         }
@@ -280,8 +278,8 @@ public final class SeedClaims {
     private static List<ClaimResult> seed004(ClaimInputs in) {
         List<ClaimResult> kpis = new ArrayList<>();
         String words = "Key Performance Indicators (pool 5+10, timeout 20 s, recycle 300 s, pre-ping, 5-minute cache): ";
-        Optional<JsonNode> run = in.load("seed004");
-        Optional<JsonNode> reads = in.load("seed004-read-heavy");
+        Optional<LoadSummary> run = in.load("seed004");
+        Optional<LoadSummary> reads = in.load("seed004-read-heavy");
         Claim response = new Claim("seed004-response", SEED_004, words + "'query_response_time': '<2000ms'", "p95 < 2000 ms");
         Claim usage = new Claim("seed004-pool-usage", SEED_004, words + "'connection_pool_usage': '<80%'", "peak usage < 80%");
         Claim hits = new Claim("seed004-cache", SEED_004, words + "'cache_hit_rate': '>70%'", "hit rate > 70%");
@@ -292,37 +290,37 @@ public final class SeedClaims {
                 kpis.add(ClaimResult.cannotMeasure(c, "the claims run did not run seed004"));
             }
         } else {
-            JsonNode s = run.get();
-            double p95 = s.path("latencyMs").path("p95").asDouble();
+            LoadSummary s = run.get();
+            double p95 = s.latencyMs() == null || s.latencyMs().p95() == null ? 0 : s.latencyMs().p95();
             kpis.add(new ClaimResult(response, Optional.of(Measured.single(p95, "p95 " + Fmt.number(p95) + " ms",
                     List.of(String.format(LOAD, "seed004", "latencyMs.p95")))), Judge.below(p95, 2000),
                     "95% of requests answered within " + Fmt.number(p95) + " ms (200 users at once, the calibrated round trip)"));
-            JsonNode peak = s.path("pool").path("peakUsage");
-            kpis.add(peak.isNumber()
-                    ? new ClaimResult(usage, Optional.of(Measured.single(peak.asDouble(), Fmt.number(100 * peak.asDouble()) + "% at peak",
-                            List.of(String.format(LOAD, "seed004", "pool.peakUsage")))), Judge.below(peak.asDouble(), 0.8),
-                            s.path("pool").path("peakActive").asText() + " of " + s.path("pool").path("capacity").asText()
+            Double peak = s.pool() == null ? null : s.pool().peakUsage();
+            kpis.add(peak != null
+                    ? new ClaimResult(usage, Optional.of(Measured.single(peak, Fmt.number(100 * peak) + "% at peak",
+                            List.of(String.format(LOAD, "seed004", "pool.peakUsage")))), Judge.below(peak, 0.8),
+                            s.pool().peakActive() + " of " + s.pool().capacity()
                                     + " connections lent out at once at the peak")
                     : ClaimResult.cannotMeasure(usage, "seed004's summary has no pool usage"));
-            double errorRate = 1 - s.path("successRate").asDouble();
+            double errorRate = 1 - s.successRate();
             kpis.add(new ClaimResult(errors, Optional.of(Measured.single(errorRate, Fmt.number(100 * errorRate) + "% failed",
                     List.of(String.format(LOAD, "seed004", "successRate")))), Judge.below(errorRate, 0.01),
-                    s.path("requests").path("ko").asText() + " of " + s.path("requests").path("total").asText() + " requests failed"));
-            JsonNode server = s.path("pool").path("peakServerConnections");
-            kpis.add(server.isNumber()
-                    ? new ClaimResult(connections, Optional.of(Measured.single(server.asDouble(), server.asText() + " at peak",
-                            List.of(String.format(LOAD, "seed004", "pool.peakServerConnections")))), Judge.below(server.asDouble(), 15),
+                    s.requests().ko() + " of " + s.requests().total() + " requests failed"));
+            Integer server = s.pool() == null ? null : s.pool().peakServerConnections();
+            kpis.add(server != null
+                    ? new ClaimResult(connections, Optional.of(Measured.single(server, server + " at peak",
+                            List.of(String.format(LOAD, "seed004", "pool.peakServerConnections")))), Judge.below(server, 15),
                             "the most backends the service held on the server at once")
                     : ClaimResult.cannotMeasure(connections, "seed004's summary has no server connection count"));
         }
-        JsonNode rate = reads.map(r -> r.path("cache").path("hitRate")).orElse(null);
-        if (rate == null || !rate.isNumber()) {
+        Double rate = reads.map(r -> r.cache() == null ? null : r.cache().hitRate()).orElse(null);
+        if (rate == null) {
             kpis.add(2, ClaimResult.cannotMeasure(hits, "the claims run did not run seed004-read-heavy with its cache"));
         } else {
-            kpis.add(2, new ClaimResult(hits, Optional.of(Measured.single(rate.asDouble(), Fmt.number(100 * rate.asDouble()) + "% hits",
-                    List.of(String.format(LOAD, "seed004-read-heavy", "cache.hitRate")))), Judge.above(rate.asDouble(), 0.7),
-                    "users reading a working set of todos again and again: " + reads.get().path("cache").path("hits").asText()
-                            + " hits, " + reads.get().path("cache").path("misses").asText() + " misses. The seed's own traffic is"
+            kpis.add(2, new ClaimResult(hits, Optional.of(Measured.single(rate, Fmt.number(100 * rate) + "% hits",
+                    List.of(String.format(LOAD, "seed004-read-heavy", "cache.hitRate")))), Judge.above(rate, 0.7),
+                    "users reading a working set of todos again and again: " + reads.get().cache().hits()
+                            + " hits, " + reads.get().cache().misses() + " misses. The seed's own traffic is"
                             + " unknown; a hit rate is a property of the traffic as much as of the cache"));
         }
         return kpis;
@@ -353,6 +351,16 @@ public final class SeedClaims {
         Verdict verdict = m.low() > PRACTICAL ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
         return new ClaimResult(claim, Optional.of(m), verdict, (verdict == Verdict.HOLDS ? "jit off was faster: "
                 : "not faster with jit off by the " + Fmt.number(100 * (PRACTICAL - 1)) + "% a setting change must give to count: ") + why);
+    }
+
+    /** The service's label for its configuration, as the summary has it; {@code fallback} without one. */
+    private static String label(LoadSummary summary, String fallback) {
+        return summary.service() == null || summary.service().label() == null ? fallback : summary.service().label();
+    }
+
+    /** The summary's pool samples; none when it has none. */
+    private static List<LoadSummary.PoolSample> poolSamples(LoadSummary summary) {
+        return summary.poolSamples() == null ? List.of() : summary.poolSamples();
     }
 
     /** Rows per second of an Insert result: its {@code rows} counter. */

@@ -3,6 +3,16 @@ package dev.poolbench.reports.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.ResultFormat;
+import dev.poolbench.results.RunStatus;
+import dev.poolbench.results.ServerConnectionPoints;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,21 +26,15 @@ import java.util.stream.Stream;
 
 /**
  * Gathers the other modules' result files (docs/result-files.md) into one run artifact tree, format
- * {@value Formats#RUN}: the inputs copied whole (secrets masked), so the artifact still means the
- * same thing after it has been copied away from the files it came from. An input that is absent is
- * recorded as not measured; an input that is present but broken stops the run with one line.
+ * {@code poolbench-run/1}: each input read through its record and copied whole (secrets masked), so the
+ * artifact still means the same thing after it has been copied away from the files it came from. An
+ * input that is absent is recorded as not measured; an input that is present but broken stops the run
+ * with one line.
  */
 public final class RunCollector {
 
     static final String JMH_RESULTS = "results.json";
-    static final String ENVIRONMENT = "environment.json";
-    static final String PGBENCH = "pgbench.json";
-    static final String SERVER_CONNECTIONS = "server-connections.json";
-    static final String POOL_SIZING = "pool-sizing.json";
-    static final String RUN_STATUS = "run-status.json";
-    static final String FAULTS = "faults.json";
     static final String CLAIMS = "claims";
-    static final String CALIBRATION = "calibration.json";
 
     private final Path jmhDir;
     private final Path loadDir;
@@ -45,7 +49,7 @@ public final class RunCollector {
 
     public ObjectNode collect(Optional<GitInfo> git, Instant createdAt, String toolVersion) {
         ObjectNode run = Json.object();
-        run.put("format", Formats.RUN);
+        run.put("format", Formats.RUN.id());
         run.put("createdAt", createdAt.toString());
         run.put("toolVersion", toolVersion);
         if (git.isPresent()) {
@@ -75,12 +79,12 @@ public final class RunCollector {
         ObjectNode jmh = Json.object();
         jmh.put("from", jmhDir.toString());
         jmh.set("results", Secrets.scrub(array));
-        jmh.set("environment", optional(jmhDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
-        jmh.set("pgbench", optional(jmhDir.resolve(PGBENCH), Formats.PGBENCH));
-        jmh.set("serverConnections", optional(jmhDir.resolve(SERVER_CONNECTIONS), Formats.SERVER_CONNECTIONS));
-        jmh.set("poolSizing", optional(jmhDir.resolve(POOL_SIZING), Formats.POOL_SIZING));
-        jmh.set("runStatus", optional(jmhDir.resolve(RUN_STATUS), Formats.RUN_STATUS));
-        jmh.set("faults", optional(jmhDir.resolve(FAULTS), Formats.FAULTS));
+        jmh.set("environment", optional(jmhDir, EnvironmentRecord.FORMAT));
+        jmh.set("pgbench", optional(jmhDir, NativeCeiling.FORMAT));
+        jmh.set("serverConnections", optional(jmhDir, ServerConnectionPoints.FORMAT));
+        jmh.set("poolSizing", optional(jmhDir, PoolSizingPeaks.FORMAT));
+        jmh.set("runStatus", optional(jmhDir, RunStatus.FORMAT));
+        jmh.set("faults", optional(jmhDir, Faults.FORMAT));
         return jmh;
     }
 
@@ -95,14 +99,14 @@ public final class RunCollector {
         ObjectNode load = Json.object();
         load.put("from", loadDir.toString());
         load.set("results", summaries(files));
-        load.set("environment", optional(loadDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
+        load.set("environment", optional(loadDir, EnvironmentRecord.FORMAT));
         if (claimFiles.isEmpty()) {
             load.putNull("claims");
         } else {
             ObjectNode claims = load.putObject("claims");
             claims.set("results", summaries(claimFiles));
-            claims.set("calibration", optional(claimsDir.resolve(CALIBRATION), Formats.CALIBRATION));
-            claims.set("environment", optional(claimsDir.resolve(ENVIRONMENT), Formats.ENVIRONMENT));
+            claims.set("calibration", optional(claimsDir, Calibration.FORMAT));
+            claims.set("environment", optional(claimsDir, EnvironmentRecord.FORMAT));
         }
         return load;
     }
@@ -111,11 +115,11 @@ public final class RunCollector {
     private ArrayNode summaries(List<Path> files) {
         ArrayNode results = Json.MAPPER.createArrayNode();
         for (Path file : files) {
-            JsonNode summary = Formats.require(Json.read(file), Formats.LOAD_RESULT, file);
+            LoadSummary summary = Formats.read(file, LoadSummary.FORMAT);
             ObjectNode entry = results.addObject();
             entry.put("file", file.getFileName().toString());
             entry.set("gatlingReportLink", gatlingLink(file.getParent(), summary));
-            entry.set("summary", Secrets.scrub(summary));
+            entry.set("summary", Secrets.scrub(ResultFiles.toTree(LoadSummary.FORMAT, summary)));
         }
         return results;
     }
@@ -126,8 +130,8 @@ public final class RunCollector {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().equals(ENVIRONMENT))
-                    .filter(f -> !f.getFileName().toString().equals(CALIBRATION))
+                    .filter(f -> !f.getFileName().toString().equals(EnvironmentRecord.FORMAT.fileName()))
+                    .filter(f -> !f.getFileName().toString().equals(Calibration.FORMAT.fileName()))
                     .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -136,8 +140,8 @@ public final class RunCollector {
     }
 
     /** The Gatling report as a path relative to the report, when it exists; null otherwise. */
-    private JsonNode gatlingLink(Path summaryDir, JsonNode summary) {
-        String given = Json.text(summary, "gatlingReport", null);
+    private JsonNode gatlingLink(Path summaryDir, LoadSummary summary) {
+        String given = summary.gatlingReport();
         if (given == null) {
             return Json.MAPPER.nullNode();
         }
@@ -148,10 +152,12 @@ public final class RunCollector {
         return Json.MAPPER.getNodeFactory().textNode(reportDir.relativize(target).toString().replace('\\', '/'));
     }
 
-    private static JsonNode optional(Path file, String format) {
+    /** The file of {@code format} in {@code dir}, through its record; null when there is none. */
+    private static <T> JsonNode optional(Path dir, ResultFormat<T> format) {
+        Path file = dir.resolve(format.fileName());
         if (!Files.isRegularFile(file)) {
             return Json.MAPPER.nullNode();
         }
-        return Secrets.scrub(Formats.require(Json.read(file), format, file));
+        return Secrets.scrub(ResultFiles.toTree(format, Formats.read(file, format)));
     }
 }

@@ -27,11 +27,11 @@ public final class Points {
                         m.p99(), Samples.min(p99s), Samples.max(p99s), Point.ITERATION_RANGE, p99s, false));
             }
         }
-        for (LoadResult l : run.load()) {
+        for (LoadSummaryFile l : run.load()) {
             SortedMap<String, String> params = new TreeMap<>();
-            params.put("configuration", l.configuration());
-            points.add(load(l, params, "throughput", "req/s", l.throughputRps(), true));
-            points.add(load(l, params, "successRate", "fraction", l.successRate(), true));
+            params.put("configuration", l.summary().configuration());
+            points.add(load(l, params, "throughput", "req/s", l.summary().throughputRps(), true));
+            points.add(load(l, params, "successRate", "fraction", l.summary().successRate(), true));
             for (String percentile : List.of("p50", "p95", "p99")) {
                 if (!Double.isNaN(l.latency(percentile))) {
                     points.add(load(l, params, percentile, "ms", l.latency(percentile), false));
@@ -41,10 +41,10 @@ public final class Points {
         return List.copyOf(points);
     }
 
-    private static Point load(LoadResult l, SortedMap<String, String> params, String metric, String unit, double value,
+    private static Point load(LoadSummaryFile l, SortedMap<String, String> params, String metric, String unit, double value,
                               boolean higherIsBetter) {
         // one run of a simulation is one sample: compare shows the difference but cannot call it significant
-        return new Point("load", l.simulation(), "load", 0, params, metric, unit, value, Double.NaN, Double.NaN, "",
+        return new Point("load", l.summary().simulation(), "load", 0, params, metric, unit, value, Double.NaN, Double.NaN, "",
                 new double[] {value}, higherIsBetter);
     }
 }

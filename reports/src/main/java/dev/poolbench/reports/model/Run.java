@@ -1,6 +1,11 @@
 package dev.poolbench.reports.model;
 
 import dev.poolbench.reports.input.GitInfo;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.RunStatus;
+import dev.poolbench.results.ServerConnectionPoints;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +18,9 @@ import java.util.Optional;
  */
 public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
                   boolean jmhMeasured, List<JmhResult> jmh, Optional<Environment> jmhEnvironment,
-                  Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoint> serverConnections,
-                  Optional<PoolSizingFormula> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
-                  boolean loadMeasured, List<LoadResult> load, Optional<Environment> loadEnvironment,
+                  Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoints.Point> serverConnections,
+                  Optional<PoolSizingPeaks> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
+                  boolean loadMeasured, List<LoadSummaryFile> load, Optional<Environment> loadEnvironment,
                   Optional<ClaimsRun> claims,
                   List<String> notMeasured) {
 }

@@ -5,6 +5,16 @@ import dev.poolbench.reports.input.Formats;
 import dev.poolbench.reports.input.GitInfo;
 import dev.poolbench.reports.input.InputException;
 import dev.poolbench.reports.input.Json;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.Faults;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.NativeCeiling;
+import dev.poolbench.results.PoolSizingPeaks;
+import dev.poolbench.results.ResultFiles;
+import dev.poolbench.results.ResultFormat;
+import dev.poolbench.results.RunStatus;
+import dev.poolbench.results.ServerConnectionPoints;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +30,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Reads a run artifact (format {@value Formats#RUN}) into a {@link Run}. */
+/** Reads a run artifact (format {@code poolbench-run/1}) into a {@link Run}, each embedded file through its record. */
 public final class RunReader {
-
-    private static final List<String> LATENCY_ORDER = List.of("min", "mean", "p50", "p75", "p95", "p99", "max");
 
     private RunReader() {
     }
@@ -45,7 +53,7 @@ public final class RunReader {
         }
     }
 
-    /** The run in an artifact tree already known to be {@value Formats#RUN}. */
+    /** The run in an artifact tree already known to be {@code poolbench-run/1}. */
     public static Run of(JsonNode root) {
         Instant createdAt = instant(root.get("createdAt"));
         Optional<GitInfo> git = Optional.ofNullable(root.get("git"))
@@ -56,10 +64,12 @@ public final class RunReader {
         List<String> notMeasured = new ArrayList<>();
         root.path("notMeasured").forEach(n -> notMeasured.add(n.asText()));
         return new Run(createdAt, Json.text(root, "toolVersion", "unknown"), git,
-                jmh.isObject(), jmhResults(jmh.path("results")), environment(jmh.get("environment")),
-                nativeCeiling(jmh.get("pgbench")), serverConnections(jmh.get("serverConnections")),
-                poolSizing(jmh.get("poolSizing")), runStatus(jmh.get("runStatus")), faults(jmh.get("faults")),
-                load.isObject(), loadResults(load.path("results")), environment(load.get("environment")),
+                jmh.isObject(), jmhResults(jmh.path("results")), environment(jmh.get("environment"), "jmh.environment"),
+                embedded(jmh.get("pgbench"), NativeCeiling.FORMAT, "jmh.pgbench"),
+                serverConnections(jmh.get("serverConnections")).map(ServerConnectionPoints::points).orElse(List.of()),
+                poolSizing(jmh.get("poolSizing")), embedded(jmh.get("runStatus"), RunStatus.FORMAT, "jmh.runStatus"),
+                faults(jmh.get("faults")),
+                load.isObject(), loadResults(load.path("results")), environment(load.get("environment"), "load.environment"),
                 claims(load.get("claims")),
                 List.copyOf(notMeasured));
     }
@@ -127,167 +137,88 @@ public final class RunReader {
         return pairs;
     }
 
-    static Optional<Environment> environment(JsonNode e) {
-        if (e == null || !e.isObject()) {
+    static Optional<Environment> environment(JsonNode node, String where) {
+        Optional<EnvironmentRecord> read = embedded(node, EnvironmentRecord.FORMAT, where);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode jdk = e.path("jdk");
-        JsonNode os = e.path("os");
-        JsonNode db = e.path("database");
-        return Optional.of(new Environment(Json.text(e, "source", "-"), Json.text(e, "recordedAt", "-"),
-                Json.text(jdk, "version", "?") + " (" + Json.text(jdk, "vendor", "?") + ", " + Json.text(jdk, "vm", "?") + ")",
-                Json.text(os, "name", "?") + " " + Json.text(os, "version", "") + " " + Json.text(os, "arch", ""),
-                e.path("cores").asInt(0), e.path("memoryMb").asLong(-1),
-                Json.text(db, "provider", "-"), Json.text(db, "description", "-"),
-                strings(db.path("settings")), strings(e.path("parameters"))));
+        EnvironmentRecord e = read.get();
+        EnvironmentRecord.Jdk jdk = e.jdk() == null ? new EnvironmentRecord.Jdk(null, null, null) : e.jdk();
+        EnvironmentRecord.Os os = e.os() == null ? new EnvironmentRecord.Os(null, null, null) : e.os();
+        EnvironmentRecord.DatabaseServer db = e.database() == null
+                ? new EnvironmentRecord.DatabaseServer(null, null, null) : e.database();
+        return Optional.of(new Environment(orElse(e.source(), "-"), orElse(e.recordedAt(), "-"),
+                orElse(jdk.version(), "?") + " (" + orElse(jdk.vendor(), "?") + ", " + orElse(jdk.vm(), "?") + ")",
+                orElse(os.name(), "?") + " " + orElse(os.version(), "") + " " + orElse(os.arch(), ""),
+                e.cores(), e.memoryMb(), orElse(db.provider(), "-"), orElse(db.description(), "-"),
+                strings(db.settings()), strings(e.parameters())));
     }
 
-    private static Map<String, String> strings(JsonNode object) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    /** Each value as the report shows it: a number, a word, or (a list, an object) its JSON. */
+    private static Map<String, String> strings(Map<String, ?> values) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        if (values == null) {
+            return shown;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = Json.MAPPER.valueToTree(values).fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            values.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
+            shown.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
         }
-        return values;
+        return shown;
     }
 
-    static Optional<NativeCeiling> nativeCeiling(JsonNode p) {
-        if (p == null || !p.isObject()) {
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** The embedded file at {@code where} in the artifact, through its record; empty when the run had none. */
+    private static <T> Optional<T> embedded(JsonNode node, ResultFormat<T> format, String where) {
+        if (node == null || !node.isObject()) {
             return Optional.empty();
         }
-        List<NativeCeiling.Point> points = new ArrayList<>();
-        for (JsonNode r : p.path("points")) {
-            double[] tps = new double[r.path("tps").size()];
-            for (int i = 0; i < tps.length; i++) {
-                tps[i] = Json.number(r.path("tps").get(i));
-            }
-            points.add(new NativeCeiling.Point(r.path("clients").asInt(), r.path("threads").asInt(),
-                    Json.number(r, "seconds"), tps, Json.number(r, "meanTps")));
-        }
-        return Optional.of(new NativeCeiling(Json.text(p, "script", "-"), Json.text(p, "protocol", "-"),
-                Json.text(p, "pgbenchVersion", "?"), List.copyOf(points)));
+        return Optional.of(ResultFiles.fromTree(node, format, where));
     }
 
-    static List<ServerConnectionPoint> serverConnections(JsonNode s) {
-        List<ServerConnectionPoint> points = new ArrayList<>();
-        if (s == null || !s.isObject()) {
-            return points;
-        }
-        for (JsonNode p : s.path("points")) {
-            SortedMap<String, String> params = new TreeMap<>();
-            p.path("params").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
-            points.add(new ServerConnectionPoint(Json.text(p, "benchmark", "-"), Json.text(p, "mode", "-"),
-                    p.path("threads").asInt(1), params, p.path("peakTotal").asInt(), Json.number(p, "meanActive"),
-                    Json.number(p, "meanIdle"), Json.number(p, "meanTotal"), p.path("opened").asLong(),
-                    p.path("timeouts").asLong()));
-        }
-        return List.copyOf(points);
+    static Optional<ServerConnectionPoints> serverConnections(JsonNode s) {
+        return embedded(s, ServerConnectionPoints.FORMAT, "jmh.serverConnections");
     }
 
-    static Optional<PoolSizingFormula> poolSizing(JsonNode p) {
+    static Optional<PoolSizingPeaks> poolSizing(JsonNode p) {
         if (p == null || !p.isObject() || !p.has("cores")) {
             return Optional.empty();
         }
-        return Optional.of(new PoolSizingFormula(p.get("cores").asInt(), p.path("spindles").asInt()));
-    }
-
-    static Optional<RunStatus> runStatus(JsonNode s) {
-        if (s == null || !s.isObject()) {
-            return Optional.empty();
-        }
-        return Optional.of(new RunStatus(s.path("complete").asBoolean(), s.path("interrupted").asBoolean(),
-                s.path("plannedJmhRuns").asInt(), s.path("finishedJmhRuns").asInt()));
+        return embedded(p, PoolSizingPeaks.FORMAT, "jmh.poolSizing");
     }
 
     static Optional<ClaimsRun> claims(JsonNode c) {
         if (c == null || !c.isObject()) {
             return Optional.empty();
         }
-        Map<String, JsonNode> summaries = new LinkedHashMap<>();
+        Map<String, LoadSummary> summaries = new LinkedHashMap<>();
         for (JsonNode entry : c.path("results")) {
             String file = Json.text(entry, "file", "?");
-            summaries.put(file.endsWith(".json") ? file.substring(0, file.length() - 5) : file, entry.path("summary"));
+            summaries.put(file.endsWith(".json") ? file.substring(0, file.length() - 5) : file,
+                    ResultFiles.fromTree(entry.path("summary"), LoadSummary.FORMAT, "load.claims.results[" + file + "].summary"));
         }
-        JsonNode calibration = c.get("calibration");
-        return Optional.of(new ClaimsRun(summaries, Optional.ofNullable(calibration).filter(JsonNode::isObject),
-                environment(c.get("environment"))));
+        return Optional.of(new ClaimsRun(summaries, embedded(c.get("calibration"), Calibration.FORMAT, "load.claims.calibration"),
+                environment(c.get("environment"), "load.claims.environment")));
     }
 
     static Optional<Faults> faults(JsonNode f) {
         if (f == null || !f.isObject() || !f.has("outages")) {
             return Optional.empty();
         }
-        List<Faults.Outage> outages = new ArrayList<>();
-        for (JsonNode o : f.path("outages")) {
-            List<String> errors = new ArrayList<>();
-            o.path("sampleErrors").forEach(e -> errors.add(e.asText()));
-            outages.add(new Faults.Outage(o.path("pool").asText(), o.path("when").asText(), o.path("prePing").asBoolean(),
-                    o.path("callsBefore").asLong(), o.path("errorsBefore").asLong(), o.path("callsDuringOutage").asLong(),
-                    o.path("errorsDuringOutage").asLong(), o.path("slowestCallDuringOutageMs").asLong(),
-                    o.path("errorsAfterReturn").asLong(), nullableLong(o.get("firstSuccessMs")),
-                    o.path("recovered").asBoolean(), o.path("hung").asInt(), List.copyOf(errors)));
-        }
-        List<Faults.Freeze> freezes = new ArrayList<>();
-        for (JsonNode z : f.path("freezes")) {
-            freezes.add(new Faults.Freeze(z.path("pool").asText(), z.path("callsDuringFreeze").asLong(),
-                    z.path("poolTimeouts").asLong(), z.path("slowestPoolTimeoutMs").asLong(), z.path("otherErrors").asLong(),
-                    z.path("slowestCallMs").asLong(), z.path("hung").asInt(), nullableLong(z.get("firstSuccessAfterThawMs")),
-                    z.path("recovered").asBoolean()));
-        }
-        List<Faults.Leak> leaks = new ArrayList<>();
-        for (JsonNode l : f.path("leaks")) {
-            leaks.add(new Faults.Leak(l.path("pool").asText(), l.path("thresholdMs").asLong(), l.path("leaked").asInt(),
-                    l.path("reported").asInt(), l.path("culprit").isNull() ? null : l.path("culprit").asText(),
-                    nullableLong(l.get("detectedAfterMs"))));
-        }
-        return Optional.of(new Faults(f.path("outageMs").asLong(), f.path("freezeMs").asLong(),
-                f.path("poolTimeoutMs").asLong(), f.path("socketTimeoutMs").asLong(),
-                List.copyOf(outages), List.copyOf(freezes), List.copyOf(leaks)));
+        return embedded(f, Faults.FORMAT, "jmh.faults");
     }
 
-    private static Long nullableLong(JsonNode n) {
-        return n == null || n.isNull() ? null : n.asLong();
-    }
-
-    static List<LoadResult> loadResults(JsonNode array) {
-        List<LoadResult> results = new ArrayList<>();
+    static List<LoadSummaryFile> loadResults(JsonNode array) {
+        List<LoadSummaryFile> results = new ArrayList<>();
         for (JsonNode entry : array) {
-            JsonNode s = entry.path("summary");
-            JsonNode requests = s.path("requests");
-            Map<String, Double> latency = new LinkedHashMap<>();
-            for (String key : LATENCY_ORDER) {
-                if (s.path("latencyMs").has(key)) {
-                    latency.put(key, Json.number(s.path("latencyMs"), key));
-                }
-            }
-            List<LoadResult.ErrorCount> errors = new ArrayList<>();
-            s.path("errors").forEach(e -> errors.add(new LoadResult.ErrorCount(Json.text(e, "message", "?"), e.path("count").asLong())));
-            results.add(new LoadResult(Json.text(entry, "file", "?"), Json.text(s, "simulation", "?"),
-                    Json.text(s, "configuration", "?"), Json.text(s.path("service"), "label", Json.text(s, "configuration", "?")),
-                    requests.path("total").asLong(), requests.path("ok").asLong(), requests.path("ko").asLong(),
-                    Json.number(s, "successRate"), Json.number(s, "throughputRps"), latency, List.copyOf(errors),
-                    peak(s.path("poolSamples")), Optional.ofNullable(Json.text(entry, "gatlingReportLink", null))));
+            String file = Json.text(entry, "file", "?");
+            results.add(new LoadSummaryFile(file, Optional.ofNullable(Json.text(entry, "gatlingReportLink", null)),
+                    ResultFiles.fromTree(entry.path("summary"), LoadSummary.FORMAT, "load.results[" + file + "].summary")));
         }
         return List.copyOf(results);
-    }
-
-    private static Optional<LoadResult.ServerPeak> peak(JsonNode samples) {
-        if (!samples.isArray() || samples.isEmpty()) {
-            return Optional.empty();
-        }
-        int active = 0;
-        int waiting = 0;
-        int serverActive = 0;
-        int serverIdle = 0;
-        int serverTotal = 0;
-        for (JsonNode s : samples) {
-            active = Math.max(active, s.path("active").asInt());
-            waiting = Math.max(waiting, s.path("waiting").asInt());
-            serverActive = Math.max(serverActive, s.path("serverActive").asInt());
-            serverIdle = Math.max(serverIdle, s.path("serverIdle").asInt());
-            serverTotal = Math.max(serverTotal, s.path("serverTotal").asInt());
-        }
-        return Optional.of(new LoadResult.ServerPeak(active, waiting, serverActive, serverIdle, serverTotal));
     }
 }

@@ -1,6 +1,5 @@
 package dev.poolbench.reports.sections;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.reports.claims.ClaimInputs;
 import dev.poolbench.reports.claims.ClaimResult;
 import dev.poolbench.reports.claims.Measured;
@@ -13,6 +12,8 @@ import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.model.ClaimsRun;
 import dev.poolbench.reports.model.Environment;
 import dev.poolbench.reports.model.Run;
+import dev.poolbench.results.Calibration;
+import dev.poolbench.results.LoadSummary;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,16 +38,17 @@ final class ClaimsSection implements ReportSection {
         if (run.claims().isEmpty() && run.jmh().isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "neither the claims load run nor JMH ran (mvn verify -Pclaims runs both)");
         }
-        Map<String, JsonNode> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
-        Optional<JsonNode> calibration = run.claims().flatMap(ClaimsRun::calibration);
+        Map<String, LoadSummary> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
+        Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
         List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit));
 
         List<String> notes = new ArrayList<>();
-        calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.path("chosenRttMs").asText() + " ms between the"
+        calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"
                 + " service and the database, found so that the seed's baseline (queue 5+10, sync calls on the event loop)"
-                + " makes " + c.path("target").path("operationsPerSecond").asText() + " ops/sec; every load figure was measured"
+                + " makes " + (c.target() == null ? "" : String.valueOf(c.target().operationsPerSecond()))
+                + " ops/sec; every load figure was measured"
                 + " at it. Database figures were measured with no added round trip."));
         run.claims().flatMap(ClaimsRun::environment).or(run::jmhEnvironment).ifPresent(e -> notes.add("Measured on: " + machine(e)));
         if (run.claims().isEmpty()) {

@@ -4,8 +4,8 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.model.Faults;
 import dev.poolbench.reports.model.Run;
+import dev.poolbench.results.Faults;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

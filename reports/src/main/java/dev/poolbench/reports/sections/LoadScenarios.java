@@ -4,8 +4,9 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.model.LoadResult;
+import dev.poolbench.reports.model.LoadSummaryFile;
 import dev.poolbench.reports.model.Run;
+import dev.poolbench.results.LoadSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,23 +39,24 @@ final class LoadScenarios implements ReportSection {
 
         Table.Builder table = Table.builder("Load results", "simulation", "configuration", "requests", "success rate", "req/s",
                 "p50 (ms)", "p95 (ms)", "p99 (ms)", "max (ms)", "errors", "Gatling report");
-        for (LoadResult l : run.load()) {
-            rps.add(Chart.datum(label(l), l.throughputRps(), Double.NaN, Double.NaN));
+        for (LoadSummaryFile l : run.load()) {
+            LoadSummary s = l.summary();
+            rps.add(Chart.datum(label(l), s.throughputRps(), Double.NaN, Double.NaN));
             for (int i = 0; i < PERCENTILES.size(); i++) {
                 if (!Double.isNaN(l.latency(PERCENTILES.get(i)))) {
                     byPercentile.get(i).add(Chart.datum(label(l), l.latency(PERCENTILES.get(i)), Double.NaN, Double.NaN));
                 }
             }
             List<Table.Cell> row = new ArrayList<>();
-            row.add(Table.Cell.of(l.simulation()));
-            row.add(Table.Cell.of(l.configuration() + ": " + l.serviceLabel()));
-            row.add(Table.Cell.of(Fmt.number(l.requests()) + " (" + Fmt.number(l.ko()) + " failed)"));
-            row.add(Table.Cell.of(Fmt.fraction(l.successRate())));
-            row.add(Table.Cell.of(Fmt.number(l.throughputRps())));
+            row.add(Table.Cell.of(s.simulation()));
+            row.add(Table.Cell.of(s.configuration() + ": " + l.serviceLabel()));
+            row.add(Table.Cell.of(Fmt.number(s.requests().total()) + " (" + Fmt.number(s.requests().ko()) + " failed)"));
+            row.add(Table.Cell.of(Fmt.fraction(s.successRate())));
+            row.add(Table.Cell.of(Fmt.number(s.throughputRps())));
             for (String p : List.of("p50", "p95", "p99", "max")) {
                 row.add(Table.Cell.of(Fmt.number(l.latency(p))));
             }
-            row.add(Table.Cell.of(l.errors().isEmpty() ? "none" : l.errors().stream()
+            row.add(Table.Cell.of(s.errors().isEmpty() ? "none" : s.errors().stream()
                     .map(e -> e.count() + " x " + e.message()).collect(Collectors.joining("; "))));
             row.add(l.gatlingReportLink().map(link -> new Table.Cell("Gatling report", link))
                     .orElse(Table.Cell.of("not found")));
@@ -70,7 +72,7 @@ final class LoadScenarios implements ReportSection {
     }
 
     /** "baseline (TodoApiSimulation)": configurations are what the reader compares; simulations say under what. */
-    private static String label(LoadResult l) {
-        return l.configuration() + " (" + l.simulation() + ")";
+    private static String label(LoadSummaryFile l) {
+        return l.summary().configuration() + " (" + l.summary().simulation() + ")";
     }
 }

@@ -5,9 +5,9 @@ import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.model.JmhResult;
-import dev.poolbench.reports.model.NativeCeiling;
 import dev.poolbench.reports.model.Run;
 import dev.poolbench.reports.model.Samples;
+import dev.poolbench.results.NativeCeiling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,9 +49,10 @@ final class NativeCeilingSection implements ReportSection {
         List<Chart.Datum> pgbench = new ArrayList<>();
         Table.Builder table = Table.builder("Native ceiling", "clients", "what", "per second", "configuration");
         for (NativeCeiling.Point c : ceiling.points()) {
-            pgbench.add(Chart.datum(String.valueOf(c.clients()), c.meanTps(), Samples.min(c.tps()), Samples.max(c.tps())));
+            double[] tps = c.tps().stream().mapToDouble(Double::doubleValue).toArray();
+            pgbench.add(Chart.datum(String.valueOf(c.clients()), c.meanTps(), Samples.min(tps), Samples.max(tps)));
             table.row(String.valueOf(c.clients()), "pgbench " + ceiling.pgbenchVersion() + " (" + ceiling.protocol() + ")",
-                    Fmt.number(c.meanTps()) + " tps (runs: " + java.util.Arrays.stream(c.tps()).mapToObj(Fmt::number)
+                    Fmt.number(c.meanTps()) + " tps (runs: " + java.util.Arrays.stream(tps).mapToObj(Fmt::number)
                             .collect(Collectors.joining(", ")) + ")",
                     c.threads() + " pgbench threads, " + Fmt.number(c.seconds()) + " s per run");
         }

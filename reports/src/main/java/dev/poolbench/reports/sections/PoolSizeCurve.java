@@ -7,9 +7,9 @@ import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.model.Environment;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
-import dev.poolbench.reports.model.PoolSizingFormula;
 import dev.poolbench.reports.model.Run;
 import dev.poolbench.reports.model.Units;
+import dev.poolbench.results.PoolSizingPeaks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,10 +99,11 @@ final class PoolSizeCurve implements ReportSection {
      */
     private Optional<Integer> prediction(Run run, List<String> notes) {
         if (run.poolSizing().isPresent()) {
-            PoolSizingFormula f = run.poolSizing().get();
-            notes.add("Prediction: cores x 2 + spindles = " + f.cores() + " x 2 + " + f.spindles() + " = " + f.poolSize()
+            PoolSizingPeaks f = run.poolSizing().get();
+            int poolSize = f.cores() * 2 + f.spindles();
+            notes.add("Prediction: cores x 2 + spindles = " + f.cores() + " x 2 + " + f.spindles() + " = " + poolSize
                     + " connections (cores and spindles as bench-pools recorded them in pool-sizing.json).");
-            return Optional.of(f.poolSize());
+            return Optional.of(poolSize);
         }
         Optional<Integer> cores = run.jmhEnvironment().map(Environment::cores).filter(c -> c > 0);
         if (cores.isEmpty()) {

@@ -4,13 +4,15 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
-import dev.poolbench.reports.model.LoadResult;
+import dev.poolbench.reports.model.LoadSummaryFile;
 import dev.poolbench.reports.model.Run;
-import dev.poolbench.reports.model.ServerConnectionPoint;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ServerConnectionPoints;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -25,9 +27,10 @@ final class ServerConnectionsSection implements ReportSection {
     @Override
     public SectionView render(Run run) {
         String lead = "The backends poolbench held on the server while each point ran (pg_stat_activity, sampled every 100 ms).";
-        List<LoadResult> loadWithSamples = run.load().stream().filter(l -> l.peak().isPresent()).collect(Collectors.toList());
+        List<LoadSummaryFile> loadWithSamples = run.load().stream().filter(ServerConnectionsSection::hasPeaks)
+                .collect(Collectors.toList());
         // the question is what each strategy costs; inserts and sizing sweeps hold one pool of their own
-        List<ServerConnectionPoint> perStrategy = run.serverConnections().stream()
+        List<ServerConnectionPoints.Point> perStrategy = run.serverConnections().stream()
                 .filter(p -> p.params().containsKey("strategy")).collect(Collectors.toList());
         if (perStrategy.isEmpty() && loadWithSamples.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no server-connection samples (from bench-pools or load-scenarios)");
@@ -37,20 +40,20 @@ final class ServerConnectionsSection implements ReportSection {
         if (!perStrategy.isEmpty()) {
             Table.Builder table = Table.builder("Per benchmark point", "benchmark", "strategy", "configuration",
                     "peak backends", "mean active", "mean idle", "connections opened", "pool timeouts");
-            Map<String, List<ServerConnectionPoint>> byBenchmark = JmhSelection.groupBy(perStrategy,
+            Map<String, List<ServerConnectionPoints.Point>> byBenchmark = JmhSelection.groupBy(perStrategy,
                     p -> shortName(p.benchmark()) + " " + p.mode());
-            for (Map.Entry<String, List<ServerConnectionPoint>> b : byBenchmark.entrySet()) {
+            for (Map.Entry<String, List<ServerConnectionPoints.Point>> b : byBenchmark.entrySet()) {
                 List<String> labels = new ArrayList<>();
                 List<Chart.Datum> peak = new ArrayList<>();
                 List<Chart.Datum> active = new ArrayList<>();
                 List<Chart.Datum> idle = new ArrayList<>();
-                for (ServerConnectionPoint p : b.getValue()) {
-                    String label = p.strategy() + " " + config(p);
+                for (ServerConnectionPoints.Point p : b.getValue()) {
+                    String label = strategy(p) + " " + config(p);
                     labels.add(label);
                     peak.add(Chart.datum(label, p.peakTotal(), Double.NaN, Double.NaN));
                     active.add(Chart.datum(label, p.meanActive(), Double.NaN, Double.NaN));
                     idle.add(Chart.datum(label, p.meanIdle(), Double.NaN, Double.NaN));
-                    table.row(b.getKey(), p.strategy(), config(p), String.valueOf(p.peakTotal()), Fmt.number(p.meanActive()),
+                    table.row(b.getKey(), strategy(p), config(p), String.valueOf(p.peakTotal()), Fmt.number(p.meanActive()),
                             Fmt.number(p.meanIdle()), String.valueOf(p.opened()), String.valueOf(p.timeouts()));
                 }
                 Chart.Builder chart = Chart.bar(JmhSelection.slug(ID + "-" + b.getKey()), b.getKey() + ": server backends per point",
@@ -63,17 +66,32 @@ final class ServerConnectionsSection implements ReportSection {
         if (!loadWithSamples.isEmpty()) {
             Table.Builder table = Table.builder("Under load (peaks over the run)", "simulation", "configuration",
                     "pool active", "pool waiting", "server active", "server idle", "server total");
-            for (LoadResult l : loadWithSamples) {
-                LoadResult.ServerPeak p = l.peak().orElseThrow();
-                table.row(l.simulation(), l.configuration(), String.valueOf(p.poolActive()), String.valueOf(p.poolWaiting()),
-                        String.valueOf(p.serverActive()), String.valueOf(p.serverIdle()), String.valueOf(p.serverTotal()));
+            for (LoadSummaryFile l : loadWithSamples) {
+                // the pool's peaks as the summary wrote them; server active and idle apart, from its samples
+                LoadSummary.Pool pool = l.summary().pool();
+                table.row(l.summary().simulation(), l.summary().configuration(), String.valueOf(pool.peakActive()),
+                        String.valueOf(pool.peakWaiting()), String.valueOf(peak(l, LoadSummary.PoolSample::serverActive)),
+                        String.valueOf(peak(l, LoadSummary.PoolSample::serverIdle)), String.valueOf(pool.peakServerConnections()));
             }
             tables.add(table.build());
         }
         return new SectionView(ID, TITLE, lead, List.of(), charts, tables);
     }
 
-    private static String config(ServerConnectionPoint p) {
+    /** A load run sampled its pool: its summary has the pool's peaks. */
+    private static boolean hasPeaks(LoadSummaryFile l) {
+        return l.summary().pool() != null && l.summary().poolSamples() != null && !l.summary().poolSamples().isEmpty();
+    }
+
+    private static int peak(LoadSummaryFile l, ToIntFunction<LoadSummary.PoolSample> figure) {
+        return l.summary().poolSamples().stream().mapToInt(figure).max().orElse(0);
+    }
+
+    private static String strategy(ServerConnectionPoints.Point p) {
+        return p.params().getOrDefault("strategy", "-");
+    }
+
+    private static String config(ServerConnectionPoints.Point p) {
         String params = p.params().entrySet().stream().filter(e -> !e.getKey().equals("strategy"))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         return (params.isEmpty() ? "" : params + ", ") + p.threads() + (p.threads() == 1 ? " thread" : " threads");

@@ -107,6 +107,17 @@ class BadInputTest {
     }
 
     @Test
+    void aLoadResultWithAFieldOfTheWrongShapeStopsGenerate() throws IOException {
+        Path load = Files.createDirectories(dir.resolve("load-bad-field"));
+        Files.writeString(load.resolve("TodoApiSimulation.json"), "{\"format\": \"poolbench-load-result/1\", \"requests\": \"many\"}");
+        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve("absent").toString(), "--load", load.toString(),
+                "--out", dir.resolve("out-bad-field").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pool-report: " + load.resolve("TodoApiSimulation.json")
+                + ": not a valid poolbench-load-result/1 file (requests: ").endsWith(")\n").hasLineCount(1);
+    }
+
+    @Test
     void aBadSpindleCount() {
         assertOneLineError(Cli.run("generate", "--spindles", "many", "--out", dir.resolve("out-spindles").toString()),
                 "pool-report: --spindles = 'many' is not accepted: a whole number from 0 to 1000");
