@@ -1,5 +1,7 @@
 package dev.poolbench.reports.claims;
 
+import dev.poolbench.core.seeds.JmhPoint;
+import dev.poolbench.core.seeds.SeedClaim;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.results.Calibration;
 import dev.poolbench.results.LoadSummary;
@@ -7,27 +9,48 @@ import dev.poolbench.results.LoadSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * What the claims are judged on: the JMH results, the claims run's load summaries by name
  * ({@code baseline}, {@code phase1}, ..., as in run.json's {@code load.claims.results}), its
  * calibration, and whether the server had a JIT provider.
+ *
+ * @param reading the claim being judged, when these inputs are its view ({@link #forClaim}): then only the
+ *                sources its catalogue entry names can be read
  */
 public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
-                          Optional<Boolean> jitAvailable) {
+                          Optional<Boolean> jitAvailable, Optional<SeedClaim> reading) {
+
+    public ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
+                       Optional<Boolean> jitAvailable) {
+        this(jmh, load, calibration, jitAvailable, Optional.empty());
+    }
+
+    /** These inputs as {@code claim} may read them: the load runs and benchmark points the catalogue names for it. */
+    ClaimInputs forClaim(SeedClaim claim) {
+        return new ClaimInputs(jmh, load, calibration, jitAvailable, Optional.of(claim));
+    }
 
     /**
      * The JMH result of {@code shortName} at {@code threads} whose parameters include {@code params}; a
      * wanted {@code default} also matches a result recorded before that parameter existed.
      */
     Optional<JmhResult> jmh(String shortName, int threads, Map<String, String> params) {
-        Predicate<JmhResult> matches = r -> r.shortName().equals(shortName) && r.threads() == threads
-                && params.entrySet().stream().allMatch(p -> p.getValue().equals(r.params().getOrDefault(p.getKey(), "default")));
-        return jmh.stream().filter(matches).findFirst();
+        JmhPoint point = new JmhPoint(shortName, threads, params);
+        reading.ifPresent(claim -> {
+            if (!claim.jmhPoints().contains(point)) {
+                throw new IllegalStateException(claim.id() + " reads " + point + ", which its catalogue entry does not name");
+            }
+        });
+        return jmh.stream().filter(r -> point.matches(r.shortName(), r.threads(), r.params())).findFirst();
     }
 
     Optional<LoadSummary> load(String name) {
+        reading.ifPresent(claim -> {
+            if (!claim.loadRuns().contains(name)) {
+                throw new IllegalStateException(claim.id() + " reads the load run " + name + ", which its catalogue entry does not name");
+            }
+        });
         return Optional.ofNullable(load.get(name));
     }
 

@@ -1,5 +1,7 @@
 package dev.poolbench.reports.claims;
 
+import dev.poolbench.core.seeds.Thresholds;
+
 import java.util.List;
 
 /**
@@ -9,23 +11,16 @@ import java.util.List;
  */
 public record Measured(double value, double low, double high, String text, List<String> evidence) {
 
-    /**
-     * The run-to-run spread of one load run on this kind of machine: identical smoke runs of
-     * TodoApiSimulation gave 200, 333 and 200 requests per second. A ratio of two single runs is only
-     * called a difference when it is outside what that spread alone could make.
-     */
-    public static final double LOAD_SPREAD = 0.25;
-
     /** A figure from a single run, which has no interval of its own. */
     public static Measured single(double value, String text, List<String> evidence) {
         return new Measured(value, value, value, text, List.copyOf(evidence));
     }
 
-    /** {@code a / b}, each from one load run, with the interval the runs' spread allows. */
+    /** {@code a / b}, each from one load run, with the interval the runs' spread allows ({@link Thresholds#LOAD_SPREAD}). */
     public static Measured loadRatio(double a, double b, String text, List<String> evidence) {
         double value = a / b;
-        return new Measured(value, value * (1 - LOAD_SPREAD) / (1 + LOAD_SPREAD),
-                value * (1 + LOAD_SPREAD) / (1 - LOAD_SPREAD), text, List.copyOf(evidence));
+        return new Measured(value, value * (1 - Thresholds.LOAD_SPREAD) / (1 + Thresholds.LOAD_SPREAD),
+                value * (1 + Thresholds.LOAD_SPREAD) / (1 - Thresholds.LOAD_SPREAD), text, List.copyOf(evidence));
     }
 
     /** The same figure, said as {@code text} (which may quote the figure's own interval). */

@@ -1,5 +1,7 @@
 package dev.poolbench.reports.claims;
 
+import dev.poolbench.core.seeds.ClaimCatalogue;
+import dev.poolbench.core.seeds.SeedClaim;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
@@ -11,30 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The seed documents' claims (../shared/seeds/), each judged on the run's own results. The load
- * claims come from the claims run's TodoApiSimulation summaries, all at the round trip the
- * calibration chose; the database-level claims come from bench-pools' claims grid, measured with no
- * added round trip. Every figure names where in run.json it comes from.
+ * The judgements of the seeds' claims ({@link ClaimCatalogue}: their words, promises and sources), each on
+ * the run's own results. The load claims come from the claims run's TodoApiSimulation summaries, all at
+ * the round trip the calibration chose; the database-level claims come from bench-pools' claims grid,
+ * measured with no added round trip. A judgement reads only the sources its catalogue entry names
+ * ({@link ClaimInputs#forClaim}); every figure names where in run.json it comes from.
  */
 public final class SeedClaims {
 
-    static final String SEED_000 = "000_469104e625027c17.txt";
-    static final String SEED_001 = "001_3526cb4212328631.txt";
-    static final String SEED_002 = "002_502b4fe0fddf9bb3.txt";
-    static final String SEED_003 = "003_1652bf9048bec2c7.txt";
-    static final String SEED_004 = "004_02e627a8f49d242e.txt";
-
     /** Where the load summaries sit in run.json. */
     private static final String LOAD = "load.claims.results[%s].summary.%s";
-
-    /** "Slight" overhead, taken generously: at most twice the pooled time. */
-    static final double SLIGHT = 2.0;
-
-    /**
-     * For a setting that cannot act on the query measured (JIT on a query below jit_above_cost), the
-     * least difference that counts: runs of the same query back to back drift by a few percent.
-     */
-    static final double PRACTICAL = 1.10;
 
     private SeedClaims() {
     }
@@ -42,12 +30,9 @@ public final class SeedClaims {
     public static List<ClaimResult> judge(ClaimInputs in) {
         List<ClaimResult> results = new ArrayList<>();
         results.add(baseline(in));
-        results.add(phase(in, "phase1", "Increase Connection Pool Size (pool 20+30, pre-ping, recycle) and add indexes",
-                "Expected Impact: 3-5x performance improvement (from 2.28 to ~7-11 ops/sec)", 3, 5));
-        results.add(phase(in, "phase2", "Convert to Async Database Operations",
-                "Expected Impact: 10-20x performance improvement (from 2.28 to ~20-45 ops/sec)", 10, 20));
-        results.add(phase(in, "phase3", "Add Bulk Operations Endpoint (after phases 1 and 2)",
-                "Overall rate: 100-450 ops/sec (50-200x improvement)", 50, 200));
+        results.add(phase(in, ClaimCatalogue.PHASE1));
+        results.add(phase(in, ClaimCatalogue.PHASE2));
+        results.add(phase(in, ClaimCatalogue.PHASE3));
         results.add(indexes(in));
         results.add(bulk(in));
         results.add(nullPoolIdle(in));
@@ -57,12 +42,17 @@ public final class SeedClaims {
         results.add(seed003(in));
         results.addAll(seed004(in));
         results.add(jit(in));
+        List<String> judged = results.stream().map(r -> r.claim().id()).toList();
+        List<String> catalogued = ClaimCatalogue.ALL.stream().map(SeedClaim::id).toList();
+        if (!judged.equals(catalogued)) {
+            throw new IllegalStateException("the judgements " + judged + " are not the catalogue's claims " + catalogued);
+        }
         return results;
     }
 
-    private static ClaimResult baseline(ClaimInputs in) {
-        Claim claim = new Claim("seed001-baseline", SEED_001, "Connection Pool Size 5 base + 10 overflow = 15 max:"
-                + " Limits all operations to ~2.28 ops/sec", "2.28 ops/sec (queue 5+10, sync calls in async endpoints)");
+    private static ClaimResult baseline(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed001-baseline");
+        ClaimInputs in = all.forClaim(claim);
         Optional<LoadSummary> base = in.load("baseline");
         if (base.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run (mvn verify -Pclaims) did not run");
@@ -81,8 +71,11 @@ public final class SeedClaims {
                 + " same round trip.");
     }
 
-    private static ClaimResult phase(ClaimInputs in, String name, String words, String claimed, double lo, double hi) {
-        Claim claim = new Claim("seed001-" + name, SEED_001, words, claimed);
+    private static ClaimResult phase(ClaimInputs all, String name) {
+        SeedClaim claim = ClaimCatalogue.claim("seed001-" + name);
+        ClaimInputs in = all.forClaim(claim);
+        double lo = claim.promise().low();
+        double hi = claim.promise().high();
         Optional<LoadSummary> base = in.load("baseline");
         Optional<LoadSummary> phase = in.load(name);
         if (base.isEmpty() || phase.isEmpty()) {
@@ -107,9 +100,11 @@ public final class SeedClaims {
         return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), why);
     }
 
-    private static ClaimResult indexes(ClaimInputs in) {
-        Claim claim = new Claim("seed001-indexes", SEED_001, "Add Database Indexes (completed, priority, created_at,"
-                + " (completed, priority))", "2-5x improvement for filtered queries");
+    private static ClaimResult indexes(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed001-indexes");
+        ClaimInputs in = all.forClaim(claim);
+        double lo = claim.promise().low();
+        double hi = claim.promise().high();
         Optional<JmhResult> with = in.jmh("FilterQuery.list", 1, Map.of("indexed", "true", "rows", "100000", "jit", "default"));
         Optional<JmhResult> without = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "100000", "jit", "default"));
         if (with.isEmpty() || without.isEmpty()) {
@@ -117,7 +112,7 @@ public final class SeedClaims {
         }
         Measured m = timeRatio(without.get().primary(), with.get().primary(),
                 "FilterQuery.list indexed=false rows=100000", "FilterQuery.list indexed=true rows=100000");
-        String why = Judge.factorWhy(m, 2, 5) + ": the list query at 100,000 rows took "
+        String why = Judge.factorWhy(m, lo, hi) + ": the list query at 100,000 rows took "
                 + Fmt.number(without.get().primary().score()) + " " + without.get().primary().unit() + " without the indexes and "
                 + Fmt.number(with.get().primary().score()) + " with them";
         Optional<JmhResult> bigWithout = in.jmh("FilterQuery.list", 1, Map.of("indexed", "false", "rows", "1000000", "jit", "default"));
@@ -126,12 +121,14 @@ public final class SeedClaims {
             why += "; at 1,000,000 rows, " + Fmt.number(bigWithout.get().primary().score() / bigWith.get().primary().score())
                     + "x (\"slow queries as data grows\": without them the time grows with the table, with them it does not)";
         }
-        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 2, 5), why);
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), why);
     }
 
-    private static ClaimResult bulk(ClaimInputs in) {
-        Claim claim = new Claim("seed001-bulk", SEED_001, "Add Bulk Operations Endpoint (one multi-row INSERT ... RETURNING"
-                + " in one transaction)", "10-50x improvement for bulk operations");
+    private static ClaimResult bulk(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed001-bulk");
+        ClaimInputs in = all.forClaim(claim);
+        double lo = claim.promise().low();
+        double hi = claim.promise().high();
         Optional<JmhResult> single = in.jmh("Insert.insert", 1, Map.of("insertMode", "single", "batchSize", "200", "rewrite", "false"));
         Optional<JmhResult> multirow = in.jmh("Insert.insert", 1, Map.of("insertMode", "multirow", "batchSize", "200", "rewrite", "false"));
         if (single.isEmpty() || multirow.isEmpty()) {
@@ -140,7 +137,7 @@ public final class SeedClaims {
         Metric s = rows(single.get());
         Metric b = rows(multirow.get());
         Measured m = ratio(b, s, "Insert.insert insertMode=multirow batchSize=200 (rows)", "Insert.insert insertMode=single batchSize=200 (rows)");
-        String why = Judge.factorWhy(m, 10, 50) + ": 200 rows per transaction, " + Fmt.number(s.score()) + " rows/s one INSERT at a"
+        String why = Judge.factorWhy(m, lo, hi) + ": 200 rows per transaction, " + Fmt.number(s.score()) + " rows/s one INSERT at a"
                 + " time against " + Fmt.number(b.score()) + " rows/s in one multi-row INSERT, with no added round trip";
         Optional<JmhResult> copy = in.jmh("Insert.insert", 1, Map.of("insertMode", "copy", "batchSize", "200", "rewrite", "false"));
         if (copy.isPresent()) {
@@ -155,12 +152,12 @@ public final class SeedClaims {
                     + " ops/sec with the bulk endpoint against " + Fmt.number(without) + " without (" + Fmt.number(with / without)
                     + "x): the 200 creates become one request, the 800 follow-up operations still go one by one";
         }
-        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 10, 50), why);
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), why);
     }
 
-    private static ClaimResult nullPoolIdle(ClaimInputs in) {
-        Claim claim = new Claim("seed000-nullpool-idle", SEED_000, "Uses NullPool - each request gets fresh connection."
-                + " Pros: Zero idle connections", "no connection kept idle");
+    private static ClaimResult nullPoolIdle(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed000-nullpool-idle");
+        ClaimInputs in = all.forClaim(claim);
         Optional<LoadSummary> run = in.load("seed000-null");
         if (run.isEmpty()) {
             return ClaimResult.cannotMeasure(claim, "the claims run did not run seed000-null");
@@ -190,9 +187,9 @@ public final class SeedClaims {
                         + " (the server saw up to " + maxServer + " backends, all of them serving requests in flight)" + contrast);
     }
 
-    private static ClaimResult nullPoolOverhead(ClaimInputs in) {
-        Claim claim = new Claim("seed000-nullpool-overhead", SEED_000, "NullPool. Cons: Slight connection overhead per request",
-                "slight (taken as at most " + Fmt.number(SLIGHT) + "x a pooled request)");
+    private static ClaimResult nullPoolOverhead(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed000-nullpool-overhead");
+        ClaimInputs in = all.forClaim(claim);
         Optional<JmhResult> none = in.jmh("Query.latency", 1, Map.of("strategy", "none", "jit", "default"));
         Optional<JmhResult> queue = in.jmh("Query.latency", 1, Map.of("strategy", "queue", "jit", "default"));
         if (none.isEmpty() || queue.isEmpty()) {
@@ -209,12 +206,12 @@ public final class SeedClaims {
             why += "; through the service at the calibrated round trip: " + Fmt.number(ClaimInputs.operationsPerSecond(nullRun.get()))
                     + " ops/sec against " + Fmt.number(ClaimInputs.operationsPerSecond(queueRun.get())) + " with queue 10+20";
         }
-        return new ClaimResult(claim, Optional.of(m), m.low() <= SLIGHT ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
+        return new ClaimResult(claim, Optional.of(m), m.low() <= claim.promise().limit() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
     }
 
-    private static ClaimResult staticPoolOverhead(ClaimInputs in) {
-        Claim claim = new Claim("seed000-staticpool-overhead", SEED_000, "StaticPool - one connection reused."
-                + " Pros: No connection overhead", "a request as fast as from a pool");
+    private static ClaimResult staticPoolOverhead(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed000-staticpool-overhead");
+        ClaimInputs in = all.forClaim(claim);
         Optional<JmhResult> stat = in.jmh("Query.latency", 1, Map.of("strategy", "static", "jit", "default"));
         Optional<JmhResult> queue = in.jmh("Query.latency", 1, Map.of("strategy", "queue", "jit", "default"));
         if (stat.isEmpty() || queue.isEmpty()) {
@@ -222,16 +219,16 @@ public final class SeedClaims {
         }
         Measured m = timeRatio(stat.get().primary(), queue.get().primary(), "Query.latency strategy=static threads=1",
                 "Query.latency strategy=queue threads=1");
-        boolean same = m.low() <= 1.25;
+        boolean same = m.low() <= claim.promise().limit();
         return new ClaimResult(claim, Optional.of(m), same ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
                 "one caller at a time: static took " + Fmt.number(stat.get().primary().score()) + " " + stat.get().primary().unit()
                         + " per lookup, queue " + Fmt.number(queue.get().primary().score())
                         + (same ? ": no connection cost" : ": slower than a pool even alone"));
     }
 
-    private static ClaimResult staticPoolBottleneck(ClaimInputs in) {
-        Claim claim = new Claim("seed000-staticpool-bottleneck", SEED_000, "StaticPool. Cons: Single connection bottleneck",
-                "a bottleneck under concurrency");
+    private static ClaimResult staticPoolBottleneck(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed000-staticpool-bottleneck");
+        ClaimInputs in = all.forClaim(claim);
         Optional<LoadSummary> stat = in.load("seed000-static");
         Optional<LoadSummary> queue = in.load("seed000-queue-10+20");
         if (stat.isEmpty() || queue.isEmpty()) {
@@ -244,7 +241,7 @@ public final class SeedClaims {
         Measured ratio = Measured.loadRatio(q, s, "", from);
         Measured m = ratio.withText("queue 10+20 served " + Judge.factorText(ratio)
                 + " the operations of static (" + Fmt.number(q) + " against " + Fmt.number(s) + " ops/sec, 200 users at once)");
-        boolean bottleneck = m.low() > 1.0;
+        boolean bottleneck = m.low() > claim.promise().limit();
         String why = bottleneck ? "one connection serialized the requests that a pool served in parallel"
                 : "one connection kept up: the load did not need more";
         Optional<JmhResult> js = in.jmh("Query.latency", 16, Map.of("strategy", "static"));
@@ -256,9 +253,11 @@ public final class SeedClaims {
         return new ClaimResult(claim, Optional.of(m), bottleneck ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
     }
 
-    private static ClaimResult seed003(ClaimInputs in) {
-        Claim claim = new Claim("seed003-pool", SEED_003, "Operation Speed: 2-3x faster with proper pooling"
-                + " (pool 2+1 to 5+10, timeout 30 s, recycle 600 s)", "2-3x");
+    private static ClaimResult seed003(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed003-pool");
+        ClaimInputs in = all.forClaim(claim);
+        double lo = claim.promise().low();
+        double hi = claim.promise().high();
         Optional<LoadSummary> small = in.load("seed000-queue-2+1");
         Optional<LoadSummary> proper = in.load("seed003");
         if (small.isEmpty() || proper.isEmpty()) {
@@ -271,45 +270,44 @@ public final class SeedClaims {
         Measured ratio = Measured.loadRatio(p, s, "", from);
         Measured m = ratio.withText(Fmt.number(p) + " against " + Fmt.number(s)
                 + " ops/sec: " + Judge.factorText(ratio));
-        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, 2, 3), Judge.factorWhy(m, 2, 3)
+        return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), Judge.factorWhy(m, lo, hi)
                 + " (both with JDBC on worker threads, 200 users at once, the calibrated round trip)");
     }
 
-    private static List<ClaimResult> seed004(ClaimInputs in) {
+    private static List<ClaimResult> seed004(ClaimInputs all) {
         List<ClaimResult> kpis = new ArrayList<>();
-        String words = "Key Performance Indicators (pool 5+10, timeout 20 s, recycle 300 s, pre-ping, 5-minute cache): ";
-        Optional<LoadSummary> run = in.load("seed004");
-        Optional<LoadSummary> reads = in.load("seed004-read-heavy");
-        Claim response = new Claim("seed004-response", SEED_004, words + "'query_response_time': '<2000ms'", "p95 < 2000 ms");
-        Claim usage = new Claim("seed004-pool-usage", SEED_004, words + "'connection_pool_usage': '<80%'", "peak usage < 80%");
-        Claim hits = new Claim("seed004-cache", SEED_004, words + "'cache_hit_rate': '>70%'", "hit rate > 70%");
-        Claim errors = new Claim("seed004-errors", SEED_004, words + "'error_rate': '<1%'", "errors < 1%");
-        Claim connections = new Claim("seed004-connections", SEED_004, words + "'concurrent_connections': '<15'", "server connections < 15");
+        SeedClaim response = ClaimCatalogue.claim("seed004-response");
+        SeedClaim usage = ClaimCatalogue.claim("seed004-pool-usage");
+        SeedClaim hits = ClaimCatalogue.claim("seed004-cache");
+        SeedClaim errors = ClaimCatalogue.claim("seed004-errors");
+        SeedClaim connections = ClaimCatalogue.claim("seed004-connections");
+        Optional<LoadSummary> run = all.forClaim(response).load(ClaimCatalogue.SEED004);
+        Optional<LoadSummary> reads = all.forClaim(hits).load(ClaimCatalogue.SEED004_READ_HEAVY);
         if (run.isEmpty()) {
-            for (Claim c : List.of(response, usage, errors, connections)) {
+            for (SeedClaim c : List.of(response, usage, errors, connections)) {
                 kpis.add(ClaimResult.cannotMeasure(c, "the claims run did not run seed004"));
             }
         } else {
             LoadSummary s = run.get();
             double p95 = s.latencyMs() == null || s.latencyMs().p95() == null ? 0 : s.latencyMs().p95();
             kpis.add(new ClaimResult(response, Optional.of(Measured.single(p95, "p95 " + Fmt.number(p95) + " ms",
-                    List.of(String.format(LOAD, "seed004", "latencyMs.p95")))), Judge.below(p95, 2000),
+                    List.of(String.format(LOAD, "seed004", "latencyMs.p95")))), Judge.below(p95, response.promise().limit()),
                     "95% of requests answered within " + Fmt.number(p95) + " ms (200 users at once, the calibrated round trip)"));
             Double peak = s.pool() == null ? null : s.pool().peakUsage();
             kpis.add(peak != null
                     ? new ClaimResult(usage, Optional.of(Measured.single(peak, Fmt.number(100 * peak) + "% at peak",
-                            List.of(String.format(LOAD, "seed004", "pool.peakUsage")))), Judge.below(peak, 0.8),
+                            List.of(String.format(LOAD, "seed004", "pool.peakUsage")))), Judge.below(peak, usage.promise().limit()),
                             s.pool().peakActive() + " of " + s.pool().capacity()
                                     + " connections lent out at once at the peak")
                     : ClaimResult.cannotMeasure(usage, "seed004's summary has no pool usage"));
             double errorRate = 1 - s.successRate();
             kpis.add(new ClaimResult(errors, Optional.of(Measured.single(errorRate, Fmt.number(100 * errorRate) + "% failed",
-                    List.of(String.format(LOAD, "seed004", "successRate")))), Judge.below(errorRate, 0.01),
+                    List.of(String.format(LOAD, "seed004", "successRate")))), Judge.below(errorRate, errors.promise().limit()),
                     s.requests().ko() + " of " + s.requests().total() + " requests failed"));
             Integer server = s.pool() == null ? null : s.pool().peakServerConnections();
             kpis.add(server != null
                     ? new ClaimResult(connections, Optional.of(Measured.single(server, server + " at peak",
-                            List.of(String.format(LOAD, "seed004", "pool.peakServerConnections")))), Judge.below(server, 15),
+                            List.of(String.format(LOAD, "seed004", "pool.peakServerConnections")))), Judge.below(server, connections.promise().limit()),
                             "the most backends the service held on the server at once")
                     : ClaimResult.cannotMeasure(connections, "seed004's summary has no server connection count"));
         }
@@ -318,7 +316,7 @@ public final class SeedClaims {
             kpis.add(2, ClaimResult.cannotMeasure(hits, "the claims run did not run seed004-read-heavy with its cache"));
         } else {
             kpis.add(2, new ClaimResult(hits, Optional.of(Measured.single(rate, Fmt.number(100 * rate) + "% hits",
-                    List.of(String.format(LOAD, "seed004-read-heavy", "cache.hitRate")))), Judge.above(rate, 0.7),
+                    List.of(String.format(LOAD, "seed004-read-heavy", "cache.hitRate")))), Judge.above(rate, hits.promise().limit()),
                     "users reading a working set of todos again and again: " + reads.get().cache().hits()
                             + " hits, " + reads.get().cache().misses() + " misses. The seed's own traffic is"
                             + " unknown; a hit rate is a property of the traffic as much as of the cache"));
@@ -326,8 +324,9 @@ public final class SeedClaims {
         return kpis;
     }
 
-    private static ClaimResult jit(ClaimInputs in) {
-        Claim claim = new Claim("seed002-jit", SEED_002, "JIT disabled for better small query performance", "small queries faster with jit off");
+    private static ClaimResult jit(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed002-jit");
+        ClaimInputs in = all.forClaim(claim);
         if (in.jitAvailable().isPresent() && !in.jitAvailable().get()) {
             return ClaimResult.cannotMeasure(claim, "this server has no JIT provider (pg_jit_available() is false, as in the"
                     + " embedded binaries): jit on and off are the same server; run the claims with Testcontainers or your own server");
@@ -348,9 +347,9 @@ public final class SeedClaims {
                     + " " + bigOn.get().primary().unit() + " with jit on and " + Fmt.number(bigOff.get().primary().score()) + " off";
         }
         // a query JIT never compiles can only differ by drift between two runs: ask for a difference worth having
-        Verdict verdict = m.low() > PRACTICAL ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
+        Verdict verdict = m.low() > claim.promise().limit() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
         return new ClaimResult(claim, Optional.of(m), verdict, (verdict == Verdict.HOLDS ? "jit off was faster: "
-                : "not faster with jit off by the " + Fmt.number(100 * (PRACTICAL - 1)) + "% a setting change must give to count: ") + why);
+                : "not faster with jit off by the " + Fmt.number(100 * (claim.promise().limit() - 1)) + "% a setting change must give to count: ") + why);
     }
 
     /** The service's label for its configuration, as the summary has it; {@code fallback} without one. */

@@ -1,5 +1,6 @@
 package dev.poolbench.reports.sections;
 
+import dev.poolbench.core.seeds.Thresholds;
 import dev.poolbench.reports.claims.ClaimInputs;
 import dev.poolbench.reports.claims.ClaimResult;
 import dev.poolbench.reports.claims.Measured;
@@ -58,12 +59,12 @@ final class ClaimsSection implements ReportSection {
         notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
                 + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
                 + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
-                + " a load figure is one run, and a ratio of two gets a band of +/-" + Fmt.number(100 * Measured.LOAD_SPREAD) + "% on each run, the run-to-run spread measured for this simulation on this machine.");
+                + " a load figure is one run, and a ratio of two gets a band of +/-" + Fmt.number(100 * Thresholds.LOAD_SPREAD) + "% on each run, the run-to-run spread measured for this simulation on this machine.");
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
         Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "measured", "verdict", "why", "from");
         for (ClaimResult r : results) {
-            table.row(r.claim().words(), r.claim().seed(), r.claim().claimed(),
+            table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
                     r.measured().map(m -> m.text()).orElse("-"), r.verdict().words(), r.why(),
                     r.measured().map(m -> String.join("; ", m.evidence())).orElse("-"));
         }
