@@ -212,3 +212,8 @@ def _errors(app: FastAPI, mask: Callable[[str], str]) -> None:
         message = mask((str(cause).strip().splitlines() or [type(cause).__name__])[0])
         LOG.warning("%s %s failed: %s: %s", request.method, request.url.path, type(cause).__name__, message)
         return _error(500, "database error: " + message)
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, error: Exception):
+        # anything else (the driver's own errors included) as the Java service answers it; Starlette logs it too
+        return _error(500, "database error: " + mask((str(error).strip().splitlines() or [type(error).__name__])[0]))

@@ -28,7 +28,8 @@ def missing_packages() -> str:
     missing = [name for name in list(REQUIRED) + ["greenlet"] if importlib.util.find_spec(name) is None]
     if not missing:
         return ""
-    return (f"the reference service needs {', '.join(missing)} for {sys.executable}: {INSTALL}")
+    install = INSTALL + (" python3-greenlet" if "greenlet" in missing else "")
+    return f"the reference service needs {', '.join(missing)} for {sys.executable}: {install}"
 
 
 def main(args) -> int:

@@ -75,7 +75,9 @@ class DatabaseSettings:
         return text.replace(self.password, MASK) if self.password else text
 
     def psycopg2_connect_args(self, application_name: str) -> Dict[str, object]:
-        args = {"application_name": application_name, "connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        # pgjdbc always talks UTF8; psycopg2 would take the server's encoding (SQL_ASCII on some images)
+        args = {"application_name": application_name, "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                "client_encoding": "utf8"}
         if self.sslmode:
             args["sslmode"] = self.sslmode
         return args
@@ -123,7 +125,9 @@ def _counted(pool_class, figures: PoolFigures):
                 if waits:
                     figures.add("waiting", -1)
 
+    # SQLAlchemy names a pool's logger after its class: keep sqlalchemy.pool.impl.QueuePool's
     Counted.__name__ = Counted.__qualname__ = pool_class.__name__
+    Counted.__module__ = pool_class.__module__
     return Counted
 
 

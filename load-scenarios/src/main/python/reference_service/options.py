@@ -158,7 +158,18 @@ class Command:
 
 
 class _Parser(argparse.ArgumentParser):
+    """Refuses in picocli's words, as the Java service does: "Unknown option: '--fast' (see --help)"."""
+
     def error(self, message):
+        unknown = re.fullmatch(r"unrecognized arguments: (.*)", message)
+        missing = re.fullmatch(r"argument (\S+?)(?:/\S+)?: expected one argument", message)
+        if unknown:
+            names = unknown.group(1).split()
+            message = ("Unknown option: " if len(names) == 1 else "Unknown options: ") \
+                + ", ".join(f"'{n}'" for n in names)
+        elif missing:
+            action = next(a for a in self._actions if missing.group(1) in a.option_strings)
+            message = f"Missing required parameter for option '{action.option_strings[-1]}' ({action.metavar})"
         raise SettingsError(f"{message} (see --help)")
 
 
@@ -190,6 +201,8 @@ def _parser() -> _Parser:
     add("--application-name", metavar="NAME",
         help=f"application_name of the service's connections in pg_stat_activity (default: {DEFAULT_APPLICATION})")
     add("--stop-with-parent", action="store_true", help=argparse.SUPPRESS)
+    # load-runs' ServiceProcess tells every service -Dbench.db=external (a JVM property); so is this service's
+    add("-D", dest="properties", action="append", default=[], metavar="bench.db=external", help=argparse.SUPPRESS)
     add("-h", "--help", action="store_true", help="show this help and exit")
     add("-V", "--version", action="store_true", help="print version information and exit")
     return p
@@ -203,6 +216,9 @@ def parse(args: List[str]) -> Command:
         return Command(None, parser.format_help(), False)
     if given.version:
         return Command(None, "todo-service (poolbench reference stack: FastAPI + SQLAlchemy)", False)
+    for prop in given.properties:
+        if prop.replace(" ", "") not in ("bench.db=external", "bench.db=auto"):
+            raise bad_value("-D", prop, "bench.db=external (the database always comes from BENCH_DB_URL)")
     configuration = (given.configuration or "").strip() or CUSTOM
     values = dict(_DEFAULTS)
     values.update(NAMED.get(configuration, {}))
