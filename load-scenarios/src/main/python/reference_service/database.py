@@ -147,11 +147,17 @@ def engine_arguments(options: ServiceOptions, figures: PoolFigures, reactive: bo
     return arguments
 
 
-def watch(engine, figures: PoolFigures):
-    """Counts connections opened, lent, given back and found dead, through SQLAlchemy's pool events."""
+def watch(engine, pool, figures: PoolFigures):
+    """Counts connections opened, lent, given back and found dead, through SQLAlchemy's pool events.
+
+    StaticPool lends its one connection to every borrower at once, and when several give it back, SQLAlchemy
+    fires "checkin" for the first only ("Double checkin attempted"); every return is reset, though, so there
+    the reset counts the return.
+    """
+    returned = "reset" if isinstance(pool, StaticPool) else "checkin"
     event.listen(engine, "connect", lambda dbapi_connection, record: figures.add("opened"))
     event.listen(engine, "checkout", lambda dbapi_connection, record, proxy: figures.add("lent"))
-    event.listen(engine, "checkin", lambda dbapi_connection, record: figures.add("lent", -1))
+    event.listen(engine, returned, lambda dbapi_connection, record: figures.add("lent", -1))
     event.listen(engine, "invalidate", lambda dbapi_connection, record, exception: figures.add("invalidated"))
 
 
@@ -162,7 +168,7 @@ def sync_engine(options: ServiceOptions, settings: DatabaseSettings, figures: Po
         connect_args["options"] = "-c jit=" + options.jit
     engine = create_engine(settings.url("psycopg2"), future=True, echo=False, connect_args=connect_args,
                            **engine_arguments(options, figures, reactive=False))
-    watch(engine, figures)
+    watch(engine, engine.pool, figures)
     return engine
 
 
@@ -179,7 +185,7 @@ def async_engine(options: ServiceOptions, settings: DatabaseSettings, figures: P
         connect_args["ssl"] = settings.sslmode
     engine = create_async_engine(settings.url("asyncpg"), echo=False, connect_args=connect_args,
                                  **engine_arguments(options, figures, reactive=True))
-    watch(engine.sync_engine, figures)
+    watch(engine.sync_engine, engine.sync_engine.pool, figures)
     return engine
 
 

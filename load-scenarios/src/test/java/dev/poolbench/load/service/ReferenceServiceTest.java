@@ -139,6 +139,51 @@ class ReferenceServiceTest {
         }
     }
 
+    /**
+     * Seed 001's "sync functions in async endpoints ... prevents FastAPI concurrency", on the real stack: with a
+     * 40 ms database round trip the baseline takes as long for a burst as for the same GETs one by one; the
+     * thread pool and asyncpg answer the burst in a fraction of that.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"event-loop, true", "worker, false", "reactive, false"})
+    void onlyTheBaselineServesABurstOneRequestAtATime(String execution, boolean serialized) throws Exception {
+        try (Database network = TestDatabase.get().throughProxy(SerializationTest.RTT, false);
+             ReferenceProcess reference = ReferenceProcess.start(network, 100, List.of("--execution", execution,
+                     "--pool", "queue", "--pool-size", "10", "--max-overflow", "0"))) {
+            Burst.Timing timing = Burst.measure(reference.http);
+            int peak = reference.http.get("/api/health/pool").json().getJsonObject("pool").getInteger("peakActive");
+            System.out.println("reference " + execution + " with a 40 ms round trip: " + timing);
+
+            if (serialized) {
+                assertThat(timing.ratio()).as(timing.toString()).isGreaterThan(0.75);
+                assertThat(peak).as("never more than one connection lent at once").isEqualTo(1);
+            } else {
+                assertThat(timing.ratio()).as(timing.toString()).isLessThan(0.5);
+                assertThat(peak).as("connections lent at once during the burst").isBetween(2, 10);
+            }
+        }
+    }
+
+    /**
+     * Seed 000's option 2 as SQLAlchemy implements it: StaticPool lends its one connection to every request at once
+     * (psycopg2 takes their statements in turn, their transactions interleave), where the Java service's static pool
+     * makes the others wait: "one connection" is not a queue here.
+     */
+    @Test
+    void staticPoolLendsItsOneConnectionToConcurrentRequestsAtOnce() throws Exception {
+        try (Database network = TestDatabase.get().throughProxy(Duration.ofMillis(20), false);
+             ReferenceProcess reference = ReferenceProcess.start(network, 100, List.of("--configuration", "seed000-static"))) {
+            Burst.measure(reference.http);
+
+            JsonObject health = reference.http.get("/api/health/pool").json();
+            assertThat(health.getJsonObject("pool").getInteger("capacity")).isEqualTo(1);
+            assertThat(health.getJsonObject("pool").getInteger("peakActive")).as("borrowers of the one connection at once")
+                    .isGreaterThan(1);
+            assertThat(health.getJsonObject("pool").getInteger("active")).isZero();
+            assertThat(health.getJsonObject("server").getInteger("total")).as("one connection on the server").isEqualTo(1);
+        }
+    }
+
     /** Good and bad requests in an order both services can follow; each answer as "status body". */
     private static List<String> script(Http http) {
         long created = ROWS + 1;
