@@ -114,6 +114,8 @@ class Service:
     def serve(self) -> None:
         import uvicorn
 
+        from .h2c import H11IgnoringH2c
+
         service = self
 
         class Server(uvicorn.Server):
@@ -124,7 +126,7 @@ class Service:
                              service.settings.describe())
                     print(f"todo-service listening on {service.url} ({service.options.label()})", flush=True)
 
-        config = uvicorn.Config(self.app, workers=1, loop="asyncio", http="h11", lifespan="on",
+        config = uvicorn.Config(self.app, workers=1, loop="asyncio", http=H11IgnoringH2c, lifespan="on",
                                 access_log=False, log_level="warning")
         self.server = Server(config)
         self.server.run(sockets=[self.socket])

@@ -10,6 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,17 +92,18 @@ class ReferenceServiceTest {
         assertThat(python).containsExactlyElementsOf(java);
     }
 
+    /** Asked as load-runs' PoolSampler asks: Java's HttpClient as it comes, which offers HTTP/2 (h2c) first. */
     @Test
     void reportsItsPoolInTheJavaServicesKeys() throws Exception {
         Set<String> java;
         try (RunningService running = RunningService.start(RunningService.options(Execution.WORKER)
                 .withCacheTtl(Duration.ofSeconds(5)), 0)) {
-            java = keys(running.http.get("/api/health/pool").json(), "");
+            java = keys(asThePoolSamplerAsks(running.service.url()), "");
         }
         Set<String> python;
         try (ReferenceProcess reference = ReferenceProcess.start(TestDatabase.get(), 0,
                 List.of("--execution", "worker", "--cache-ttl", "5s"))) {
-            python = keys(reference.http.get("/api/health/pool").json(), "");
+            python = keys(asThePoolSamplerAsks(reference.url), "");
         }
 
         assertThat(python).containsExactlyElementsOf(java)
@@ -236,6 +241,13 @@ class ReferenceServiceTest {
             shown.add(answer.status() + " " + answer.body().replaceAll("\"created_at\":\"[^\"]*\\.\\d+Z\"", "\"created_at\":\"(now)\""));
         }
         return shown;
+    }
+
+    private static JsonObject asThePoolSamplerAsks(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + "/api/health/pool")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body());
     }
 
     /** Every key of {@code json}, nested ones as "pool.active". */
