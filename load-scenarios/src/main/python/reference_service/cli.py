@@ -126,8 +126,10 @@ class Service:
                              service.settings.describe())
                     print(f"todo-service listening on {service.url} ({service.options.label()})", flush=True)
 
+        # one worker, as the seeds run it; keep-alive 60 s rather than uvicorn's 5, so the load generator's idle
+        # connections are not closed under it between phases (the Java service never closes them)
         config = uvicorn.Config(self.app, workers=1, loop="asyncio", http=H11IgnoringH2c, lifespan="on",
-                                access_log=False, log_level="warning")
+                                access_log=False, log_level="warning", timeout_keep_alive=60)
         self.server = Server(config)
         self.server.run(sockets=[self.socket])
 

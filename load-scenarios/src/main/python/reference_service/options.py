@@ -10,6 +10,7 @@ by every flag spelled out start the same service.
 """
 import argparse
 import dataclasses
+import math
 import re
 from typing import Dict, List, Optional
 
@@ -319,7 +320,6 @@ def _on_off(name: str, value: str) -> bool:
 
 def _java_round(x: float) -> int:
     """Java's Math.round: half up."""
-    import math
     return math.floor(x + 0.5)
 
 
