@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * added to each direction. It can also freeze traffic (a network stall) and cut every connection
  * (an outage), for the fault scenarios. NetCrusher does the proxying, in pure Java: this kernel has
  * no netem.
+ *
+ * <p>It also counts what passes: request/response exchanges per connection ({@link #roundTrips()}), the round
+ * trips a client waited for, whatever the driver's protocol (issue 17: psycopg2 under SQLAlchemy sends BEGIN,
+ * the statement and COMMIT separately; pgjdbc one autocommit statement).
  */
 public final class LatencyProxy implements AutoCloseable {
 
@@ -27,11 +32,13 @@ public final class LatencyProxy implements AutoCloseable {
     private final NioReactor reactor;
     private final TcpCrusher crusher;
     private final Duration rtt;
+    private final ExchangeCounter exchanges;
 
-    private LatencyProxy(NioReactor reactor, TcpCrusher crusher, Duration rtt) {
+    private LatencyProxy(NioReactor reactor, TcpCrusher crusher, Duration rtt, ExchangeCounter exchanges) {
         this.reactor = reactor;
         this.crusher = crusher;
         this.rtt = rtt;
+        this.exchanges = exchanges;
     }
 
     /** Listens on a free loopback port and forwards to {@code host:port}, {@code rtt} slower. */
@@ -40,16 +47,20 @@ public final class LatencyProxy implements AutoCloseable {
         try {
             reactor = new NioReactor(TICK_MS);
             long oneWayNs = rtt.toNanos() / 2;
+            ExchangeCounter exchanges = new ExchangeCounter();
             TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
                     .withReactor(reactor)
                     .withBindAddress("127.0.0.1", freePort())
                     .withConnectAddress(host, port)
-                    .withTcpNoDelay(true);
+                    .withTcpNoDelay(true)
+                    // NetCrusher's "incoming" is what the proxy reads from the server, "outgoing" what it sends there
+                    .withIncomingTransformFilterFactory(exchanges.toClient())
+                    .withOutgoingTransformFilterFactory(exchanges.toServer());
             if (oneWayNs > 0) {
                 builder.withIncomingThrottlerFactory(client -> new DelayThrottler(oneWayNs, TimeUnit.NANOSECONDS))
                         .withOutgoingThrottlerFactory(client -> new DelayThrottler(oneWayNs, TimeUnit.NANOSECONDS));
             }
-            return new LatencyProxy(reactor, builder.buildAndOpen(), rtt);
+            return new LatencyProxy(reactor, builder.buildAndOpen(), rtt, exchanges);
         } catch (IOException e) {
             if (reactor != null) {
                 reactor.close();
@@ -73,6 +84,16 @@ public final class LatencyProxy implements AutoCloseable {
     /** Connections passing through right now. */
     public int clients() {
         return crusher.getClientAddresses().size();
+    }
+
+    /** Everything counted since the proxy started, over every connection it has carried (open or closed). */
+    public RoundTrips roundTrips() {
+        return exchanges.total();
+    }
+
+    /** Request/response exchanges of each connection the proxy has carried, in the order they were opened. */
+    public List<Long> exchangesByConnection() {
+        return exchanges.perConnection();
     }
 
     /** Holds all traffic, in both directions, until {@link #unfreeze()}: a network stall. */

@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +66,91 @@ class LatencyProxyTest {
             try (Connection after = viaProxy.connect("pb-test-proxy")) {
                 assertThat(selectOne(after)).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void anAutocommitStatementIsOneExchangeAndAPsycopg2StyleTransactionIsThree() throws SQLException {
+        try (Database viaProxy = TestDatabase.get().throughProxy(Duration.ZERO, false);
+             Connection c = viaProxy.connect("pb-test-proxy")) {
+            LatencyProxy proxy = viaProxy.proxy().orElseThrow();
+
+            RoundTrips before = proxy.roundTrips();
+            for (int i = 0; i < 10; i++) {
+                selectOne(c);
+            }
+            RoundTrips autocommit = proxy.roundTrips().since(before);
+
+            before = proxy.roundTrips();
+            try (Statement s = c.createStatement()) {
+                // what psycopg2 sends for one SQLAlchemy session: BEGIN, the statement, COMMIT, each on its own
+                s.execute("BEGIN");
+                s.execute("SELECT 1");
+                s.execute("COMMIT");
+            }
+            RoundTrips separate = proxy.roundTrips().since(before);
+
+            before = proxy.roundTrips();
+            c.setAutoCommit(false);
+            selectOne(c);
+            c.commit();
+            c.setAutoCommit(true);
+            RoundTrips pgjdbcTransaction = proxy.roundTrips().since(before);
+
+            assertThat(autocommit.exchanges()).as("Parse/Bind/Execute/Sync in one write, one answer").isEqualTo(10);
+            assertThat(separate.exchanges()).isEqualTo(3);
+            assertThat(pgjdbcTransaction.exchanges()).as("pgjdbc sends BEGIN with the first statement").isEqualTo(2);
+            assertThat(autocommit.connections() + separate.connections() + pgjdbcTransaction.connections()).isZero();
+        }
+    }
+
+    @Test
+    void bytesAreCountedInTheDirectionTheyGoAndABigAnswerIsStillOneExchange() throws SQLException {
+        try (Database viaProxy = TestDatabase.get().throughProxy(Duration.ZERO, false);
+             Connection c = viaProxy.connect("pb-test-proxy")) {
+            LatencyProxy proxy = viaProxy.proxy().orElseThrow();
+
+            RoundTrips before = proxy.roundTrips();
+            try (PreparedStatement ps = c.prepareStatement("SELECT length(?)")) {
+                ps.setString(1, "q".repeat(200_000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+            RoundTrips bigQuestion = proxy.roundTrips().since(before);
+
+            before = proxy.roundTrips();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT repeat('a', 2000000)")) {
+                rs.next();
+            }
+            RoundTrips bigAnswer = proxy.roundTrips().since(before);
+
+            assertThat(bigQuestion.bytesToServer()).isGreaterThan(200_000);
+            assertThat(bigQuestion.bytesToClient()).isLessThan(1_000);
+            assertThat(bigQuestion.exchanges()).isEqualTo(1);
+            assertThat(bigAnswer.bytesToClient()).isGreaterThan(2_000_000);
+            assertThat(bigAnswer.exchanges()).as("an answer read in many pieces is still one exchange").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachConnectionIsCountedOnItsOwnFromItsStartupOn() throws SQLException {
+        try (Database viaProxy = TestDatabase.get().throughProxy(Duration.ZERO, false)) {
+            LatencyProxy proxy = viaProxy.proxy().orElseThrow();
+
+            try (Connection first = viaProxy.connect("pb-test-proxy"); Connection second = viaProxy.connect("pb-test-proxy")) {
+                selectOne(first);
+                selectOne(first);
+                selectOne(second);
+            }
+            List<Long> perConnection = proxy.exchangesByConnection();
+
+            assertThat(proxy.roundTrips().connections()).isEqualTo(2);
+            assertThat(perConnection).hasSize(2);
+            long startup = perConnection.get(1) - 1;
+            assertThat(startup).as("SSL request, startup and authentication, and pgjdbc's settings").isBetween(2L, 8L);
+            assertThat(perConnection.get(0)).isEqualTo(startup + 2);
+            assertThat(proxy.roundTrips().exchanges()).isEqualTo(perConnection.get(0) + perConnection.get(1));
         }
     }
 

@@ -22,7 +22,11 @@ final class CrudCycle {
     }
 
     static void run(RunningService running) throws SQLException {
-        Http http = running.http;
+        run(running.http);
+    }
+
+    /** The cycle against any service speaking the API, the reference stack's too. */
+    static void run(Http http) throws SQLException {
 
         Http.Response created = http.post("/api/todo",
                 "{\"title\":\"Write the pool report\",\"description\":\"for seed 001\",\"priority\":5,\"due_date\":\"2026-12-24\"}");
