@@ -13,16 +13,14 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import dev.poolbench.pools.runner.DatabaseHandoff;
 import dev.poolbench.pools.runner.Profile;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,26 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EveryBenchmarkRunsTest {
 
-    private static Path handoff;
+    private static DatabaseHandoff handoff;
 
+    /** As the runner hands its database to the forks: an owner-only file, deleted when these tests end. */
     @BeforeAll
     static void handTheTestDatabaseToTheBenchmarks() throws IOException {
-        Database db = TestDatabase.get();
-        handoff = Files.createTempFile("pb-test-handoff", ".properties");
-        Properties p = new Properties();
-        p.setProperty("url", db.jdbcUrl());
-        p.setProperty("user", db.user());
-        p.setProperty("password", db.password());
-        try (Writer out = Files.newBufferedWriter(handoff)) {
-            p.store(out, null);
-        }
-        System.setProperty("bench.db.handoff", handoff.toString());
+        handoff = DatabaseHandoff.write(TestDatabase.get(), Path.of("target"));
+        System.setProperty(DatabaseHandoff.PROPERTY, handoff.file().toString());
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
-        System.clearProperty("bench.db.handoff");
-        Files.deleteIfExists(handoff);
+        System.clearProperty(DatabaseHandoff.PROPERTY);
+        if (handoff != null) {
+            handoff.close();
+        }
     }
 
     @Test

@@ -74,14 +74,14 @@ public final class BenchmarkRun {
         }
         List<RunResult> results = new ArrayList<>();
         try (RunStatusFile status = new RunStatusFile(out, runs.size()); Database db = Databases.start(dbSettings)) {
-            Path handoff = DatabaseHandoff.write(db, out);
+            DatabaseHandoff handoff = DatabaseHandoff.write(db, out);
             try {
                 writeEnvironment(db, dbSettings, profile, parameters);
                 for (int i = 0; i < runs.size(); i++) {
                     Options run = runs.get(i);
                     System.out.printf("poolbench: JMH run %d of %d: %s, %d thread(s)%n", i + 1, runs.size(),
                             run.getIncludes(), run.getThreads().orElse(1));
-                    results.addAll(new Runner(forForks(run, handoff)).run());
+                    results.addAll(new Runner(forForks(run, handoff.file())).run());
                     writeResults(results);
                     status.finishedJmhRun();
                 }
@@ -98,7 +98,7 @@ public final class BenchmarkRun {
                 }
                 status.complete();
             } finally {
-                Files.deleteIfExists(handoff);
+                handoff.close();
             }
         }
         System.out.println("poolbench: results in " + out);
