@@ -3,10 +3,12 @@ package dev.poolbench.core.conformance;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.HarnessSchema;
 import dev.poolbench.core.db.LatencyProxy;
+import dev.poolbench.core.db.PhysicalConnections;
 import dev.poolbench.core.probe.ServerConnectionCounts;
 import dev.poolbench.core.probe.ServerConnections;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,7 +57,11 @@ final class ServerSide implements AutoCloseable {
     String run(Scenario.Step step, Integer pid) throws SQLException, InterruptedException {
         switch (step.action()) {
             case "server":
-                return step.name().equals("states") ? states(settled()) : settled().total() + " backends";
+                return switch (step.name()) {
+                    case "states" -> states(settled());
+                    case "pinged" -> pinged() + " pinged";
+                    default -> settled().total() + " backends";
+                };
             case "terminate":
                 if (step.name().equals("*")) {
                     for (int each : watched.backendPids()) {
@@ -81,6 +87,19 @@ final class ServerSide implements AutoCloseable {
                 }
             default:
                 throw new IllegalArgumentException("not a step about the server: " + step.label());
+        }
+    }
+
+    /** The pool's backends whose last statement was the pre-ping's. */
+    private int pinged() throws SQLException {
+        try (PreparedStatement ps = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE application_name = ? AND datname = current_database() AND query = ?")) {
+            ps.setString(1, watched.applicationName());
+            ps.setString(2, PhysicalConnections.PING);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
