@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.faults.ConnectionLeak;
 import dev.poolbench.core.faults.DatabaseOutage;
+import dev.poolbench.core.faults.LostWrites;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.reports.fixtures.Cli;
@@ -25,12 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultsSectionTest {
 
     @Test
-    void showsTheRestartAndLeakFiguresOfARealRun(@TempDir Path dir) throws Exception {
+    void showsTheRestartLeakAndLostWritesFiguresOfARealRun(@TempDir Path dir) throws Exception {
         TestDatabase.emptyTodos().seed(500, 5);
         PoolSettings queue = PoolSettings.of(PoolStrategy.QUEUE).withPoolTimeout(Duration.ofSeconds(1));
         DatabaseOutage.Result outage = DatabaseOutage.run(TestDatabase.get(), queue, 500, Duration.ofSeconds(1),
                 DatabaseOutage.When.WHILE_IDLE);
         ConnectionLeak.Result leak = ConnectionLeak.run(TestDatabase.get(), queue.withLeakThreshold(Duration.ofMillis(300)));
+        LostWrites.Result shared = LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.STATIC), 4, 2, 200);
+        LostWrites.Result apart = LostWrites.run(TestDatabase.get(), queue, 4, 2, 200);
 
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
         Path real = ReportRun.reportDir().getParent().getParent().getParent().resolve("bench-pools/target/jmh");
@@ -44,6 +47,7 @@ class FaultsSectionTest {
         faults.put("outages", List.of(outage));
         faults.put("freezes", List.of());
         faults.put("leaks", List.of(leak));
+        faults.put("lostWrites", List.of(shared, apart));
         new ObjectMapper().writeValue(jmh.resolve("faults.json").toFile(), faults);
 
         Path out = dir.resolve("report");
@@ -57,6 +61,11 @@ class FaultsSectionTest {
                 + Fmt.number(outage.errorsAfterReturn()) + " | " + Fmt.number(outage.firstSuccessMs()) + " ms | yes | 0 |");
         assertThat(summary).contains("| 300 ms | 1 | 1 | " + Fmt.number(leak.detectedAfterMs()) + " ms | "
                 + "dev.poolbench.core.faults.ConnectionLeak$LeakyReport.countTodos(");
+        for (LostWrites.Result w : List.of(shared, apart)) {
+            assertThat(summary).contains("| " + w.pool() + " | 4 writing, 2 reading | " + Fmt.number(w.committed()) + " | "
+                    + Fmt.number(w.lost()) + " | " + Fmt.number(w.rolledBack()) + " | " + Fmt.number(w.wronglyKept()) + " | 0 |");
+        }
+        assertThat(summary).contains("queue 5+10, timeout 1s: none lost, none wrongly kept.");
         assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"faults-stale\"");
     }
 }

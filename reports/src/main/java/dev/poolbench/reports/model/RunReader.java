@@ -241,9 +241,15 @@ public final class RunReader {
                     l.path("reported").asInt(), l.path("culprit").isNull() ? null : l.path("culprit").asText(),
                     nullableLong(l.get("detectedAfterMs"))));
         }
+        List<Faults.LostWrites> lostWrites = new ArrayList<>();
+        for (JsonNode w : f.path("lostWrites")) {
+            lostWrites.add(new Faults.LostWrites(w.path("pool").asText(), w.path("writers").asInt(), w.path("readers").asInt(),
+                    w.path("requests").asInt(), w.path("committed").asLong(), w.path("rolledBack").asLong(),
+                    w.path("lost").asLong(), w.path("wronglyKept").asLong(), w.path("failed").asLong()));
+        }
         return Optional.of(new Faults(f.path("outageMs").asLong(), f.path("freezeMs").asLong(),
                 f.path("poolTimeoutMs").asLong(), f.path("socketTimeoutMs").asLong(),
-                List.copyOf(outages), List.copyOf(freezes), List.copyOf(leaks)));
+                List.copyOf(outages), List.copyOf(freezes), List.copyOf(leaks), List.copyOf(lostWrites)));
     }
 
     private static Long nullableLong(JsonNode n) {
