@@ -79,6 +79,7 @@ class ConformanceTest {
         private final String left;
         private final String right;
         private final List<String[]> rows = new ArrayList<>();
+        private final List<String[]> summary = new ArrayList<>();
         private final List<String> deliberate = new ArrayList<>();
         private final List<String> unexpected = new ArrayList<>();
         private final List<String> listedButAlike = new ArrayList<>();
@@ -92,6 +93,8 @@ class ConformanceTest {
             rows.add(new String[] {scenario.name() + "  [" + scenario.pool() + "]"});
             Map<Integer, String> theirPids = new HashMap<>();
             Map<Integer, String> ourPids = new HashMap<>();
+            int deliberateBefore = deliberate.size();
+            int unexpectedBefore = unexpected.size();
             for (int i = 0; i < scenario.steps().size(); i++) {
                 Scenario.Step step = scenario.steps().get(i);
                 Observation a = theirs.get(i);
@@ -114,6 +117,10 @@ class ConformanceTest {
                 }
                 rows.add(new String[] {(i + 1) + ". " + step.label(), shownA, shownB, verdict});
             }
+            int differing = deliberate.size() - deliberateBefore;
+            int wrong = unexpected.size() - unexpectedBefore;
+            summary.add(new String[] {scenario.name(), Integer.toString(scenario.steps().size()),
+                    wrong > 0 ? wrong + " unexpected" : differing > 0 ? differing + " deliberate" : "same in every step"});
         }
 
         private static boolean closeEnough(Long a, Long b) {
@@ -141,7 +148,11 @@ class ConformanceTest {
             String format = "  %-" + widths[0] + "s | %-" + widths[1] + "s | %-" + widths[2] + "s | %s%n";
             StringBuilder out = new StringBuilder("Conformance: " + left + " against " + right
                     + " on the same PostgreSQL (pids as p1, p2, ... in order of first sight; waits agree within "
-                    + TOLERANCE_MS + " ms or 25%)\n");
+                    + TOLERANCE_MS + " ms or 25%)\n\n");
+            int nameWidth = summary.stream().mapToInt(r -> r[0].length()).max().orElse(8);
+            String line = "  %-" + nameWidth + "s | %5s | %s%n";
+            out.append(String.format(line, "scenario", "steps", left + " vs " + right));
+            summary.forEach(r -> out.append(String.format(line, (Object[]) r)));
             for (String[] row : rows) {
                 if (row.length == 1) {
                     out.append('\n').append(row[0]).append('\n')
