@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Seed 000 ({@code 000_469104e625027c17.txt}) weighs NullPool's "slight connection overhead per
  * request" against StaticPool's "no connection overhead" but "single connection bottleneck". Here
  * {@code none} pays a TCP connect, authentication and a new server backend per borrow, {@code static}
- * makes every thread queue for one connection, and {@code queue} and {@code hikari} show what a
- * real pool's bookkeeping costs. Read the score as borrows per second.
+ * (StaticPool) lends its one connection to every thread at once, {@code single} makes every thread queue
+ * for one connection, and {@code queue} and {@code hikari} show what a real pool's bookkeeping costs. Read
+ * the score as borrows per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,7 +37,7 @@ public class Acquire {
     @State(Scope.Benchmark)
     public static class Pool {
 
-        @Param({"none", "static", "queue", "hikari"})
+        @Param({"none", "static", "single", "queue", "hikari"})
         public String strategy;
 
         @Param({"10"})

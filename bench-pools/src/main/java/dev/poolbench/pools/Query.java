@@ -41,7 +41,7 @@ public class Query {
     @State(Scope.Benchmark)
     public static class Todos {
 
-        @Param({"none", "static", "queue", "hikari"})
+        @Param({"none", "static", "single", "queue", "hikari"})
         public String strategy;
 
         @Param({"5"})

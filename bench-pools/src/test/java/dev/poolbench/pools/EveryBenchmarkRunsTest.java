@@ -49,10 +49,10 @@ class EveryBenchmarkRunsTest {
 
     @Test
     void acquireRunsForEveryStrategy() throws RunnerException {
-        List<RunResult> results = run("Acquire.acquire", 2, "strategy=none,static,queue,hikari");
+        List<RunResult> results = run("Acquire.acquire", 2, "strategy=none,static,single,queue,hikari");
 
         assertThat(results).extracting(r -> r.getParams().getParam("strategy"))
-                .containsExactlyInAnyOrder("none", "static", "queue", "hikari");
+                .containsExactlyInAnyOrder("none", "static", "single", "queue", "hikari");
         assertPositiveScores(results);
     }
 

@@ -1,13 +1,17 @@
 package dev.poolbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
- * bench-pools' fault scenarios ({@code faults.json}): database restarts, network freezes and connection leaks,
- * per pool. Every figure is a count of real calls that a few workers made while the fault happened.
+ * bench-pools' fault scenarios ({@code faults.json}): database restarts, network freezes, connection leaks and
+ * the lost-writes probe, per pool. Every figure is a count of real calls that a few workers made while the fault
+ * happened. {@code lostWrites} is null in files written before the probe existed.
  */
 public record Faults(long outageMs, long freezeMs, long poolTimeoutMs, long socketTimeoutMs, List<Outage> outages,
-                     List<Freeze> freezes, List<Leak> leaks) {
+                     List<Freeze> freezes, List<Leak> leaks,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<LostWrites> lostWrites) {
 
     public static final ResultFormat<Faults> FORMAT = new ResultFormat<>("poolbench-faults/1", "faults.json", Faults.class);
 
@@ -51,5 +55,17 @@ public record Faults(long outageMs, long freezeMs, long poolTimeoutMs, long sock
      */
     public record Leak(String pool, long thresholdMs, int leaked, int reported, String culprit, Long detectedAfterMs,
                        int activeAfterLeak) {
+    }
+
+    /**
+     * Concurrent transactions through one pool: {@code writers} callers each insert a row in a transaction and
+     * commit or roll back (every other one rolls back) while {@code readers} only read; then the rows are counted.
+     *
+     * @param lost        committed writes whose row is missing
+     * @param wronglyKept rolled-back writes whose row is there
+     * @param failed      requests that ended in an error (in neither {@code committed} nor {@code rolledBack})
+     */
+    public record LostWrites(String pool, int writers, int readers, int requests, long committed, long rolledBack,
+                             long lost, long wronglyKept, long failed, List<String> sampleErrors) {
     }
 }

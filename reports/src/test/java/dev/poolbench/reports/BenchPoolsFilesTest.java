@@ -59,7 +59,7 @@ class BenchPoolsFilesTest {
         ResultFiles.write(jmh.resolve(RunStatus.FORMAT.fileName()), RunStatus.FORMAT,
                 new RunStatus(false, true, "2026-11-22T13:54:52Z", "2026-11-22T13:58:00Z", 8, 3));
         ResultFiles.write(jmh.resolve(Faults.FORMAT.fileName()), Faults.FORMAT,
-                new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of()));
+                new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of(), List.of()));
 
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("no-load").toString(), "--out", out.toString());

@@ -150,7 +150,7 @@ public final class Settings {
         throw SettingsException.badValue(name, value, "one of " + choices(type));
     }
 
-    /** The accepted spellings of an enum, as a user types them: {@code none, static, queue, hikari}. */
+    /** The accepted spellings of an enum, as a user types them: {@code none, static, single, queue, hikari}. */
     public static <E extends Enum<E>> String choices(Class<E> type) {
         return Arrays.stream(type.getEnumConstants())
                 .map(Settings::spelling)

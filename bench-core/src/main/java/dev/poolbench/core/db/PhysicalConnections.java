@@ -3,6 +3,7 @@ package dev.poolbench.core.db;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * tells the harness's backends from everyone else's.
  */
 public final class PhysicalConnections extends SimpleDataSource {
+
+    /** What {@link #ping} sends: SQLAlchemy's pre-ping statement for PostgreSQL. */
+    public static final String PING = "SELECT 1";
 
     /** pgjdbc's default; a connect that takes longer than this fails rather than hangs. */
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -95,6 +99,26 @@ public final class PhysicalConnections extends SimpleDataSource {
 
     public long validationFailures() {
         return validationFailures.get();
+    }
+
+    /**
+     * SQLAlchemy's pre-ping ({@code do_ping}): {@code SELECT 1} on {@code connection}, one round trip, within
+     * {@code timeoutSeconds} of silence from the server. False (and counted as a validation failure) if it fails.
+     */
+    public boolean ping(Connection connection, int timeoutSeconds) {
+        try {
+            int saved = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, timeoutSeconds * 1000);
+            try (Statement s = connection.createStatement()) {
+                s.execute(PING);
+            } finally {
+                connection.setNetworkTimeout(Runnable::run, saved);
+            }
+            return true;
+        } catch (SQLException e) {
+            validationFailures.incrementAndGet();
+            return false;
+        }
     }
 
     /** Connections opened and not yet closed by anyone. */

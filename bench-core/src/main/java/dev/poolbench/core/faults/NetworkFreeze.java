@@ -17,10 +17,9 @@ import java.util.Map;
  * timeout (pgjdbc's {@code socketTimeout}, set here to {@code socketTimeout}, which also bounds a
  * connection attempt).
  *
- * <p>Measured here: with {@code queue}, a caller returning a broken connection while others wait can
- * be held for one more connect attempt, because Commons Pool opens the replacement in the returning
- * thread; so a call is bounded by about twice the socket timeout, a borrower by poolTimeout. What it
- * measures is a {@link Faults.Freeze}.
+ * <p>With {@code queue}, as with SQLAlchemy, a borrower handed the place of a broken connection opens its
+ * replacement itself; so a call is bounded by poolTimeout plus one connect attempt, or by the socket timeout.
+ * What it measures is a {@link Faults.Freeze}.
  */
 public final class NetworkFreeze {
 

@@ -47,7 +47,7 @@ abstract class AbstractPool implements ConnectionPool {
     /** Hands out a connection whose {@code close()} gives it back, or fails within poolTimeout. */
     abstract Connection borrow() throws SQLException;
 
-    /** "queue pool of size 5 with overflow 10", "static pool (one connection)". */
+    /** "queue pool of size 5 with overflow 10", "static pool (one connection shared by every borrower)": for logs and leak reports. */
     abstract String describe();
 
     @Override
@@ -73,15 +73,14 @@ abstract class AbstractPool implements ConnectionPool {
         return leaks.size();
     }
 
-    /** The one message every strategy gives when a borrower waited poolTimeout in vain. */
-    final PoolExhaustedException exhausted(int inUse, int waiting, Throwable cause) {
+    /**
+     * What a borrower that waited poolTimeout in vain gets, from every strategy that makes borrowers wait:
+     * SQLAlchemy's message ({@link PoolExhaustedException#message}) with {@code pool} as the pool's name.
+     */
+    final PoolExhaustedException exhausted(String pool, int size, int overflow, Throwable cause) {
         timeouts.incrementAndGet();
-        String message = describe() + " was exhausted after " + settings.poolTimeout().toMillis() + " ms ("
-                + inUse + " in use, " + waiting + (waiting == 1 ? " other borrower" : " other borrowers") + " waiting)";
-        if (cause != null && cause.getCause() != null && cause.getCause().getMessage() != null) {
-            message += "; the last attempt to open a connection failed: " + cause.getCause().getMessage();
-        }
-        return new PoolExhaustedException(message, cause);
+        return new PoolExhaustedException(PoolExhaustedException.message(pool, size, overflow, settings.poolTimeout()),
+                cause);
     }
 
     private Connection lend() throws SQLException {

@@ -62,7 +62,7 @@ final class HikariPool extends AbstractPool {
         try {
             return hikari.getConnection();
         } catch (SQLTransientConnectionException e) {
-            throw exhausted(bean.getActiveConnections(), bean.getThreadsAwaitingConnection(), e);
+            throw exhausted("HikariCP", settings.poolSize(), settings.maxOverflow(), e);
         }
     }
 

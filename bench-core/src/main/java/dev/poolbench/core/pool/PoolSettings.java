@@ -12,11 +12,11 @@ import java.util.Objects;
  * pre-ping, FIFO.
  *
  * <ul>
- *   <li>{@code poolSize} (1-1000): connections the pool keeps once opened. {@code static} always has one
- *       and {@code none} keeps none; for them the value is ignored.</li>
+ *   <li>{@code poolSize} (1-1000): connections the pool keeps once opened. {@code static} and {@code single}
+ *       always have one and {@code none} keeps none; for them the value is ignored.</li>
  *   <li>{@code maxOverflow} (0-1000): connections opened beyond poolSize under load and closed on return.</li>
  *   <li>{@code poolTimeout} (&gt; 0): how long a borrower waits for a connection before it gets
- *       {@link PoolExhaustedException}.</li>
+ *       {@link PoolExhaustedException} ({@code static} and {@code none} never make anyone wait).</li>
  *   <li>{@code recycle} (0 = never): a connection older than this is replaced when it is borrowed.</li>
  *   <li>{@code prePing}: a connection is checked with a round trip when borrowed; a dead one is
  *       replaced without the borrower noticing.</li>
@@ -132,6 +132,7 @@ public record PoolSettings(PoolStrategy strategy, int poolSize, int maxOverflow,
         switch (strategy) {
             case NONE: return 0;
             case STATIC: return 1;
+            case SINGLE: return 1;
             default: return poolSize + maxOverflow;
         }
     }
@@ -142,7 +143,7 @@ public record PoolSettings(PoolStrategy strategy, int poolSize, int maxOverflow,
         if (strategy == PoolStrategy.QUEUE || strategy == PoolStrategy.HIKARI) {
             label.append(' ').append(poolSize).append('+').append(maxOverflow);
         }
-        if (strategy != PoolStrategy.NONE) {
+        if (strategy != PoolStrategy.NONE && strategy != PoolStrategy.STATIC) {
             label.append(", timeout ").append(show(poolTimeout));
         }
         if (!recycle.isZero()) {

@@ -12,6 +12,7 @@ public final class Pools {
     private Pools() {
     }
 
+    /** Opens nothing up front, except {@code hikari}, which opens poolSize connections as it starts. */
     public static ConnectionPool create(PoolSettings settings, PhysicalConnections physical) throws SQLException {
         return create(settings, physical, config -> { });
     }
@@ -27,6 +28,8 @@ public final class Pools {
             case NONE:
                 return new NullPool(settings, physical);
             case STATIC:
+                return new StaticPool(settings, physical);
+            case SINGLE:
                 return QueuePool.single(settings, physical);
             case QUEUE:
                 return QueuePool.queue(settings, physical);

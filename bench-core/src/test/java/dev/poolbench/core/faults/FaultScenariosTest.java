@@ -105,6 +105,35 @@ class FaultScenariosTest {
     }
 
     @Test
+    void staticMixesConcurrentTransactionsSoWritesAreLostOrWronglyKept() throws Exception {
+        Faults.LostWrites result = LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.STATIC), 4, 2, 400);
+
+        assertThat(result.committed() + result.rolledBack() + result.failed()).isEqualTo(400);
+        assertThat(result.lost() + result.wronglyKept()).as(result.toString()).isPositive();
+    }
+
+    @Test
+    void aloneOnItsConnectionStaticLosesNothing() throws Exception {
+        Faults.LostWrites result = LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.STATIC), 1, 0, 100);
+
+        assertThat(result.lost()).isZero();
+        assertThat(result.wronglyKept()).isZero();
+        assertThat(result.committed()).isEqualTo(50);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PoolStrategy.class, names = {"NONE", "SINGLE", "QUEUE", "HIKARI"})
+    void everyPoolThatLendsAConnectionToOneBorrowerAtATimeLosesNoWrite(PoolStrategy strategy) throws Exception {
+        Faults.LostWrites result = LostWrites.run(TestDatabase.get(), PoolSettings.of(strategy), 4, 2, 400);
+
+        assertThat(result.failed()).as(result.sampleErrors().toString()).isZero();
+        assertThat(result.committed()).isEqualTo(200);
+        assertThat(result.rolledBack()).isEqualTo(200);
+        assertThat(result.lost()).isZero();
+        assertThat(result.wronglyKept()).isZero();
+    }
+
+    @Test
     void bothRealPoolsNameTheCodeThatLeakedAConnection() throws Exception {
         for (PoolSettings settings : new PoolSettings[] {
                 QUEUE.withLeakThreshold(Duration.ofMillis(500)), HIKARI.withLeakThreshold(Duration.ofSeconds(2))}) {

@@ -43,7 +43,7 @@ class PoolSettingsTest {
         assertThatThrownBy(() -> queue.withRecycle(Duration.ofSeconds(-1)))
                 .hasMessage("recycle = '-1s' is not accepted: zero (never) or more, e.g. 3600s");
         assertThatThrownBy(() -> PoolStrategy.parse("strategy", "pgbouncer"))
-                .hasMessage("strategy = 'pgbouncer' is not accepted: one of none, static, queue, hikari");
+                .hasMessage("strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari");
         assertThatThrownBy(() -> PoolSettings.from(Settings.of(Map.of("bench.pool.size", "0"))))
                 .hasMessage("bench.pool.size = '0' is not accepted: a whole number from 1 to 1000");
     }

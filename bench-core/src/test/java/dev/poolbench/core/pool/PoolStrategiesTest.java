@@ -1,6 +1,7 @@
 package dev.poolbench.core.pool;
 
 import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.PhysicalConnections;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,12 +65,106 @@ class PoolStrategiesTest {
     class Static {
 
         @Test
-        void opensItsOneConnectionUpFrontAndLendsItToEveryone() throws Exception {
+        void opensItsOneConnectionAtFirstUseAndLendsItToEveryBorrowerAtOnce() throws Exception {
             try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC))) {
-                assertThat(f.counts().total()).isEqualTo(1);
+                assertThat(f.counts().total()).isZero();
+                try (Connection a = f.borrow(); Connection b = f.borrow(); Connection c = f.borrow()) {
+                    assertThat(pid(b)).isEqualTo(pid(a)).isEqualTo(pid(c));
+                    assertThat(f.pool.stats().active()).isEqualTo(3);
+                    assertThat(f.counts().total()).isEqualTo(1);
+                }
+                assertThat(f.pool.stats()).isEqualTo(new PoolStats(0, 1, 0, 1, 0, 0, 0));
+            }
+        }
+
+        @Test
+        void concurrentBorrowersStatementsTakeTurnsOnTheOneConnection() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC))) {
+                List<CompletableFuture<Integer>> sleepers = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int i = 0; i < 3; i++) {
+                    sleepers.add(CompletableFuture.supplyAsync(() -> {
+                        try (Connection c = f.borrow(); Statement s = c.createStatement();
+                             ResultSet rs = s.executeQuery("SELECT pg_backend_pid() FROM pg_sleep(0.2)")) {
+                            rs.next();
+                            return rs.getInt(1);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                Set<Integer> pids = new HashSet<>();
+                for (CompletableFuture<Integer> sleeper : sleepers) {
+                    pids.add(sleeper.get(10, TimeUnit.SECONDS));
+                }
+
+                assertThat(pids).hasSize(1);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+                assertThat(f.pool.stats().timeouts()).isZero();
+            }
+        }
+
+        @Test
+        void oneBorrowersReturnRollsBackAnotherBorrowersOpenTransaction() throws Exception {
+            TestDatabase.emptyTodos();
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC))) {
+                Connection writer = f.borrow();
+                writer.setAutoCommit(false);
+                try (Statement s = writer.createStatement()) {
+                    s.executeUpdate("INSERT INTO poolbench.todos (title) VALUES ('lost')");
+                }
+                try (Connection reader = f.borrow(); Statement s = reader.createStatement()) {
+                    s.executeQuery("SELECT 1").close();
+                } // the reader's reset on return: a rollback of the one transaction
+                writer.commit(); // commits nothing, silently, as under SQLAlchemy
+                writer.close();
+
+                assertThat(todoCount()).isZero();
+                try (Connection next = f.borrow()) {
+                    assertThat(next.getAutoCommit()).as("autocommit again once nobody holds it").isTrue();
+                }
+            }
+        }
+
+        @Test
+        void aConnectionFoundDeadAtItsReturnIsReplacedAtTheNextCheckout() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC))) {
+                int first = f.pidOfNextBorrow();
+                f.server.terminate(first);
+                eventually("the killed backend has exited", () -> f.serverTotal() == 0);
+
+                try (Connection c = f.borrow()) {
+                    assertThatThrownBy(() -> pid(c)).isInstanceOf(SQLException.class);
+                }
+
+                assertThat(f.pidOfNextBorrow()).isNotEqualTo(first);
+                assertThat(f.pool.stats().opened()).isEqualTo(2);
+            }
+        }
+
+        @Test
+        void neverMakesABorrowerWait() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC).withPoolTimeout(SHORT_TIMEOUT));
+                 Connection held = f.borrow()) {
+                assertThat(held.isClosed()).isFalse();
+                long started = System.nanoTime();
+                try (Connection second = f.borrow()) {
+                    assertThat(pid(second)).isEqualTo(pid(held));
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SHORT_TIMEOUT);
+            }
+        }
+    }
+
+    @Nested
+    class Single {
+
+        @Test
+        void opensItsOneConnectionAtFirstUseAndLendsItToOneBorrowerAtATime() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.SINGLE))) {
+                assertThat(f.counts().total()).isZero();
                 int first = f.pidOfNextBorrow();
 
-                assertThat(f.pidOfNextBorrow()).isEqualTo(first);
                 assertThat(f.pidOfNextBorrow()).isEqualTo(first);
                 assertThat(f.pool.stats().opened()).isEqualTo(1);
                 assertThat(f.counts().total()).isEqualTo(1);
@@ -77,7 +173,7 @@ class PoolStrategiesTest {
 
         @Test
         void aSecondBorrowerWaitsForTheFirst() throws Exception {
-            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC))) {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.SINGLE))) {
                 Connection held = f.borrow();
                 int heldPid = pid(held);
                 CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
@@ -97,14 +193,14 @@ class PoolStrategiesTest {
         }
 
         @Test
-        void aBorrowerThatWaitsTooLongIsToldWhy() throws Exception {
-            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.STATIC).withPoolTimeout(SHORT_TIMEOUT));
+        void aBorrowerThatWaitsTooLongIsToldWhyInSqlAlchemysWords() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.SINGLE).withPoolTimeout(SHORT_TIMEOUT));
                  Connection held = f.borrow()) {
                 assertThat(held.isClosed()).isFalse();
                 long started = System.nanoTime();
                 assertThatThrownBy(f::borrow)
                         .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessage("static pool (one connection) was exhausted after 300 ms (1 in use, 0 other borrowers waiting)");
+                        .hasMessage("QueuePool limit of size 1 overflow 0 reached, connection timed out, timeout 0.30");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(SHORT_TIMEOUT);
                 assertThat(f.pool.stats().timeouts()).isEqualTo(1);
             }
@@ -150,7 +246,7 @@ class PoolStrategiesTest {
         }
 
         @Test
-        void aBorrowerBeyondPoolSizePlusOverflowTimesOutWithTheLimitsInTheMessage() throws Exception {
+        void aBorrowerBeyondPoolSizePlusOverflowTimesOutWithSqlAlchemysMessage() throws Exception {
             PoolSettings settings = PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(2).withMaxOverflow(1)
                     .withPoolTimeout(SHORT_TIMEOUT);
             try (PoolFixture f = new PoolFixture(settings);
@@ -159,7 +255,7 @@ class PoolStrategiesTest {
 
                 assertThatThrownBy(f::borrow)
                         .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessage("queue pool of size 2 with overflow 1 was exhausted after 300 ms (3 in use, 0 other borrowers waiting)");
+                        .hasMessage("QueuePool limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
                 long waitedMs = (System.nanoTime() - started) / 1_000_000;
                 assertThat(waitedMs).isBetween(300L, 2_000L);
                 assertThat(f.pool.stats().timeouts()).isEqualTo(1);
@@ -195,6 +291,80 @@ class PoolStrategiesTest {
                 assertThat(after).isNotEqualTo(first);
                 assertThat(f.pool.stats().opened()).isEqualTo(2);
                 eventually("the recycled backend has exited", () -> f.serverTotal() == 1);
+            }
+        }
+
+        @Test
+        void recycleLeavesTheOtherExpiredIdleConnectionsForTheirOwnTurn() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(2)
+                    .withRecycle(Duration.ofMillis(300)))) {
+                Connection a = f.borrow();
+                Connection b = f.borrow();
+                int pidB = pid(b);
+                a.close();
+                b.close();
+                Thread.sleep(400);
+
+                try (Connection c = f.borrow()) {
+                    assertThat(f.server.backendPids()).as("only the connection handed out was replaced")
+                            .contains(pidB).hasSize(2);
+                }
+            }
+        }
+
+        @Test
+        void prePingChecksAConnectionLentBeforeButNotABrandNewOne() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPrePing(true))) {
+                try (Connection brandNew = f.borrow()) {
+                    assertThat(pinged(f)).isZero();
+                }
+                try (Connection lentBefore = f.borrow(); Connection another = f.borrow()) {
+                    assertThat(f.counts().total()).isEqualTo(2);
+                    assertThat(pinged(f)).as("the reused connection was pinged, the new one was not").isEqualTo(1);
+                }
+                assertThat(f.pool.stats().validationFailures()).isZero();
+            }
+        }
+
+        @Test
+        void afterARestartTheFirstFailureReplacesEveryOlderConnectionWithoutAnotherError() throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(3))) {
+                List<Connection> held = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    held.add(f.borrow());
+                    pid(held.get(i));
+                }
+                for (Connection c : held) {
+                    c.close();
+                }
+                for (int pid : f.server.backendPids()) {
+                    f.server.terminate(pid);
+                }
+                eventually("every backend has exited", () -> f.serverTotal() == 0);
+
+                try (Connection first = f.borrow()) {
+                    assertThatThrownBy(() -> pid(first)).isInstanceOf(SQLException.class);
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertThat(f.pidOfNextBorrow()).as("borrow %d after the failure", i + 1).isPositive();
+                }
+                assertThat(f.pool.stats().opened()).as("3, then one for each dead slot as it was lent").isEqualTo(6);
+            }
+        }
+
+        @Test
+        void aFailedConnectGivesItsPlaceBack() throws Exception {
+            try (Database network = TestDatabase.get().throughProxy(Duration.ZERO, false);
+                 ConnectionPool pool = Pools.create(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(1).withMaxOverflow(0)
+                         .withPoolTimeout(SHORT_TIMEOUT), network.connections("pb-test-connect-fails"))) {
+                network.proxy().orElseThrow().down();
+                assertThatThrownBy(() -> pool.dataSource().getConnection()).isInstanceOf(SQLException.class)
+                        .isNotInstanceOf(PoolExhaustedException.class);
+                network.proxy().orElseThrow().up();
+
+                try (Connection c = pool.dataSource().getConnection()) {
+                    assertThat(pid(c)).isPositive();
+                }
             }
         }
 
@@ -261,6 +431,29 @@ class PoolStrategiesTest {
         }
     }
 
+    /** The pool's backends whose last statement was the pre-ping's. */
+    private static int pinged(PoolFixture f) throws SQLException {
+        try (Connection admin = TestDatabase.get().connect("pb-test-admin");
+             PreparedStatement ps = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE application_name = ? AND query = ?")) {
+            ps.setString(1, f.physical.applicationName());
+            ps.setString(2, PhysicalConnections.PING);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static long todoCount() throws SQLException {
+        try (Connection admin = TestDatabase.get().connect("pb-test-admin");
+             Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM poolbench.todos")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Nested
     class Hikari {
 
@@ -281,7 +474,7 @@ class PoolStrategiesTest {
                  Connection a = f.borrow(); Connection b = f.borrow(); Connection c = f.borrow()) {
                 assertThatThrownBy(f::borrow)
                         .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessage("hikari pool of size 2 with overflow 1 was exhausted after 300 ms (3 in use, 0 other borrowers waiting)");
+                        .hasMessage("HikariCP limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
                 assertThat(f.pool.stats().timeouts()).isEqualTo(1);
                 assertThat(f.counts().total()).isEqualTo(3);
             }

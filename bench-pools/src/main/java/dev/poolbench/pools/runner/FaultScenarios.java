@@ -3,6 +3,7 @@ package dev.poolbench.pools.runner;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.faults.ConnectionLeak;
 import dev.poolbench.core.faults.DatabaseOutage;
+import dev.poolbench.core.faults.LostWrites;
 import dev.poolbench.core.faults.NetworkFreeze;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
@@ -21,7 +22,8 @@ import java.util.List;
  * The fault scenarios a benchmark run ends with, for the report's Faults section
  * ({@code faults.json}, {@link Faults}): a restart per strategy with prePing off and on (none
  * has nothing to pre-ping),
- * while idle and under load; a network freeze per pooling strategy; a leak for queue and hikari.
+ * while idle and under load; a network freeze per pooling strategy; a leak for queue and hikari; the
+ * lost-writes probe per strategy (concurrent transactions: does any request lose or keep another's write?).
  */
 final class FaultScenarios {
 
@@ -30,6 +32,9 @@ final class FaultScenarios {
     private static final Duration FREEZE = Duration.ofSeconds(4);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration POOL_TIMEOUT = Duration.ofSeconds(1);
+    private static final int WRITERS = 4;
+    private static final int READERS = 2;
+    private static final int WRITES = 400;
 
     private FaultScenarios() {
     }
@@ -52,7 +57,7 @@ final class FaultScenarios {
             }
         }
         List<Faults.Freeze> freezes = new ArrayList<>();
-        for (PoolStrategy strategy : List.of(PoolStrategy.STATIC, PoolStrategy.QUEUE, PoolStrategy.HIKARI)) {
+        for (PoolStrategy strategy : List.of(PoolStrategy.STATIC, PoolStrategy.SINGLE, PoolStrategy.QUEUE, PoolStrategy.HIKARI)) {
             PoolSettings settings = PoolSettings.of(strategy).withPoolSize(2).withMaxOverflow(0).withPoolTimeout(POOL_TIMEOUT);
             System.out.printf("poolbench: fault: network freeze, %s%n", settings.label());
             freezes.add(NetworkFreeze.run(db, settings, ROWS, FREEZE, SOCKET_TIMEOUT));
@@ -64,7 +69,13 @@ final class FaultScenarios {
             System.out.printf("poolbench: fault: connection leak, %s%n", settings.label());
             leaks.add(ConnectionLeak.run(db, settings));
         }
+        List<Faults.LostWrites> lostWrites = new ArrayList<>();
+        for (PoolStrategy strategy : PoolStrategy.values()) {
+            PoolSettings settings = PoolSettings.of(strategy);
+            System.out.printf("poolbench: fault: lost writes, %s%n", settings.label());
+            lostWrites.add(LostWrites.run(db, settings, WRITERS, READERS, WRITES));
+        }
         ResultFiles.write(out.resolve(Faults.FORMAT.fileName()), Faults.FORMAT, new Faults(OUTAGE.toMillis(),
-                FREEZE.toMillis(), POOL_TIMEOUT.toMillis(), SOCKET_TIMEOUT.toMillis(), outages, freezes, leaks));
+                FREEZE.toMillis(), POOL_TIMEOUT.toMillis(), SOCKET_TIMEOUT.toMillis(), outages, freezes, leaks, lostWrites));
     }
 }

@@ -39,7 +39,7 @@ class BenchmarkMainTest {
         Outcome outcome = runCapturing(args, Settings.of(Map.of()));
 
         assertThat(outcome.code).isEqualTo(2);
-        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, queue, hikari\n");
+        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari\n");
     }
 
     @Test
@@ -72,7 +72,7 @@ class BenchmarkMainTest {
         String[] args = {"Query.throughput", "-p", "strategy=hikari", "-f", "1", "-wi", "0", "-i", "2", "-r", "500ms", "-t", "2"};
         // an earlier run's file that this one does not write (a command-line run measures no faults)
         Path faults = out.resolve(Faults.FORMAT.fileName());
-        ResultFiles.write(faults, Faults.FORMAT, new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of()));
+        ResultFiles.write(faults, Faults.FORMAT, new Faults(1500, 4000, 1000, 2000, List.of(), List.of(), List.of(), List.of()));
 
         Outcome outcome = runCapturing(args, Settings.of(settings));
 

@@ -16,18 +16,19 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request that finds no connection within poolTimeout gets 503 with the pool's own message, promptly:
- * never a hang, never a 500. The one connection is held by a request whose query the network swallows
- * (the latency proxy frozen), so the second request has nothing to borrow.
+ * A request that finds no connection within poolTimeout gets 503 with the pool's message (SQLAlchemy's words),
+ * promptly: never a hang, never a 500. The one connection is held by a request whose query the network swallows
+ * (the latency proxy frozen), so the second request has nothing to borrow. ({@code static} is not here: it lends
+ * its one connection to every request at once, so nobody waits for it and nothing times out.)
  */
 class PoolTimeoutTest {
 
     @ParameterizedTest(name = "{0} pool, {1}")
     @CsvSource(delimiter = '|', textBlock = """
-        static | worker   | static pool (one connection) was exhausted after 300 ms (1 in use, 0 other borrowers waiting)
-        queue  | worker   | queue pool of size 1 with overflow 0 was exhausted after 300 ms (1 in use, 0 other borrowers waiting)
-        hikari | worker   | hikari pool of size 1 with overflow 0 was exhausted after 300 ms (1 in use,
-        queue  | reactive | vertx-pg pool of size 1 was exhausted after 300 ms (1 in use, 0 other borrowers waiting)
+        single | worker   | QueuePool limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        queue  | worker   | QueuePool limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        hikari | worker   | HikariCP limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        queue  | reactive | vertx-pg limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
         """)
     void aRequestThatGetsNoConnectionInTimeIsAnswered503WithThePoolsMessage(String pool, String execution,
                                                                           String message) throws Exception {

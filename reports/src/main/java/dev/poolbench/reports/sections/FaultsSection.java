@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What each pool did when the database went away, when the network froze, and when code leaked a
- * connection: counts of real calls, from bench-pools' fault scenarios.
+ * What each pool did when the database went away, when the network froze, when code leaked a
+ * connection, and when requests' transactions ran concurrently (lost writes): counts of real calls, from
+ * bench-pools' fault scenarios.
  */
 final class FaultsSection implements ReportSection {
 
@@ -24,7 +25,8 @@ final class FaultsSection implements ReportSection {
     @Override
     public SectionView render(Run run) {
         String lead = "Each scenario ran 4 callers against its own pool through a proxy of its own: a database restart"
-                + " (connections cut, new ones refused), a network freeze, and code that never returns a connection.";
+                + " (connections cut, new ones refused), a network freeze, and code that never returns a connection;"
+                + " and concurrent transactions through each pool, counting the writes lost or wrongly kept.";
         if (run.faults().isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no faults.json (the fault scenarios run after a quick or full"
                     + " benchmark profile, or with -Dbench.faults=true)");
@@ -44,7 +46,14 @@ final class FaultsSection implements ReportSection {
         notes.add(unrecovered == 0 ? "Every pool recovered on its own, without a restart of anything."
                 : unrecovered + " scenario(s) did not recover on their own within 15 s.");
         notes.add(hung == 0 ? "No caller hung." : hung + " caller(s) were still stuck in a call after every timeout had passed.");
-        return new SectionView(ID, TITLE, lead, notes, charts(faults), List.of(outages(faults), freezes(faults), leaks(faults)));
+        List<Table> tables = new ArrayList<>(List.of(outages(faults), freezes(faults), leaks(faults)));
+        if (faults.lostWrites() == null || faults.lostWrites().isEmpty()) {
+            notes.add("Lost writes: not measured (this faults.json predates the probe).");
+        } else {
+            notes.add(lostWritesNote(faults.lostWrites()));
+            tables.add(lostWrites(faults));
+        }
+        return new SectionView(ID, TITLE, lead, notes, charts(faults), tables);
     }
 
     private static List<Chart> charts(Faults faults) {
@@ -112,6 +121,39 @@ final class FaultsSection implements ReportSection {
             table.row(l.pool(), Fmt.number(l.thresholdMs()) + " ms", Fmt.number(l.leaked()), Fmt.number(l.reported()),
                     l.detectedAfterMs() == null ? "not reported" : Fmt.number(l.detectedAfterMs()) + " ms",
                     l.culprit() == null ? "-" : l.culprit());
+        }
+        return table.build();
+    }
+
+    private static String lostWritesNote(List<Faults.LostWrites> probes) {
+        Faults.LostWrites first = probes.get(0);
+        String how = "Lost writes: " + Fmt.number(first.writers()) + " callers each inserted a row in a transaction and"
+                + " committed or rolled back (every other request), " + Fmt.number(first.readers()) + " more only read,"
+                + " " + Fmt.number(first.requests()) + " writes per pool; then the rows were counted.";
+        List<String> mixed = probes.stream().filter(p -> p.lost() + p.wronglyKept() > 0)
+                .map(p -> p.pool() + " lost " + Fmt.number(p.lost()) + " of " + Fmt.number(p.committed())
+                        + " committed writes and kept " + Fmt.number(p.wronglyKept()) + " of " + Fmt.number(p.rolledBack())
+                        + " rolled back")
+                .toList();
+        List<String> apart = probes.stream().filter(p -> p.lost() + p.wronglyKept() == 0).map(Faults.LostWrites::pool).toList();
+        String text = how;
+        if (!mixed.isEmpty()) {
+            text += " " + String.join("; ", mixed) + ": the borrowers share one connection, so one's rollback, commit or"
+                    + " return (the reset-on-return rollback) ends the others' transaction too.";
+        }
+        if (!apart.isEmpty()) {
+            text += " " + String.join(", ", apart) + ": none lost, none wrongly kept.";
+        }
+        return text;
+    }
+
+    private static Table lostWrites(Faults faults) {
+        Table.Builder table = Table.builder("Lost writes (concurrent transactions)", "pool", "callers", "committed",
+                "lost (committed, missing)", "rolled back", "wrongly kept (rolled back, present)", "failed");
+        for (Faults.LostWrites w : faults.lostWrites()) {
+            table.row(w.pool(), Fmt.number(w.writers()) + " writing, " + Fmt.number(w.readers()) + " reading",
+                    Fmt.number(w.committed()), Fmt.number(w.lost()), Fmt.number(w.rolledBack()), Fmt.number(w.wronglyKept()),
+                    Fmt.number(w.failed()));
         }
         return table.build();
     }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class JmhSelection {
 
     /** The strategies in the order the seeds discuss them; any other value sorts after, by name. */
-    private static final List<String> STRATEGY_ORDER = List.of("none", "static", "queue", "hikari");
+    private static final List<String> STRATEGY_ORDER = List.of("none", "static", "single", "queue", "hikari");
 
     private JmhSelection() {
     }

@@ -1,6 +1,7 @@
 package dev.poolbench.load.service.store;
 
 import dev.poolbench.core.db.Jit;
+import dev.poolbench.core.pool.PoolExhaustedException;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStats;
 import dev.poolbench.core.todo.NewTodo;
@@ -184,9 +185,8 @@ final class ReactiveTodoStore implements TodoStore {
             }
             if ("Timeout".equals(ar.cause().getMessage())) {
                 timeouts.incrementAndGet();
-                return Future.failedFuture(new PoolTimeout(describe() + " was exhausted after "
-                        + settings.poolTimeout().toMillis() + " ms (" + active.get() + " in use, " + waiting.get()
-                        + (waiting.get() == 1 ? " other borrower" : " other borrowers") + " waiting)", ar.cause()));
+                return Future.failedFuture(new PoolTimeout(PoolExhaustedException.message("vertx-pg",
+                        settings.poolSize(), settings.maxOverflow(), settings.poolTimeout()), ar.cause()));
             }
             return Future.failedFuture(ar.cause());
         });
@@ -201,11 +201,6 @@ final class ReactiveTodoStore implements TodoStore {
             connection.close();
             return attempts > 1 ? borrow(attempts - 1) : Future.failedFuture(ping.cause());
         }));
-    }
-
-    /** "vertx-pg pool of size 15": the same words bench-core's pools use in their timeout message. */
-    private String describe() {
-        return "vertx-pg pool of size " + (settings.poolSize() + settings.maxOverflow());
     }
 
     private static Optional<Todo> first(RowSet<Row> rows) {
