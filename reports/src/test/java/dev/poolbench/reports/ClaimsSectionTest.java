@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.faults.LostWrites;
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.probe.EnvironmentRecord;
 import dev.poolbench.pools.FilterQuery;
 import dev.poolbench.pools.Insert;
@@ -43,6 +46,7 @@ class ClaimsSectionTest {
     static Path dir;
     private static String summary;
     private static JsonNode results;
+    private static LostWrites.Result shared;
 
     @BeforeAll
     static void judgeARun() throws Exception {
@@ -57,6 +61,14 @@ class ClaimsSectionTest {
         Json.write(jmh.resolve("environment.json"),
                 Json.MAPPER.valueToTree(EnvironmentRecord.of("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)"))));
         results = all;
+        shared = LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.STATIC), 4, 2, 200);
+        ObjectNode faults = Json.MAPPER.createObjectNode().put("format", "poolbench-faults/1");
+        faults.putArray("outages");
+        faults.putArray("freezes");
+        faults.putArray("leaks");
+        faults.putArray("lostWrites").add(Json.MAPPER.valueToTree(shared))
+                .add(Json.MAPPER.valueToTree(LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.QUEUE), 4, 2, 200)));
+        Json.write(jmh.resolve("faults.json"), faults);
 
         Path claims = dir.resolve("load").resolve("claims");
         ClaimsLoadFixture.calibration(claims, 429, 2.28);
@@ -81,6 +93,15 @@ class ClaimsSectionTest {
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("load").toString(), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         summary = Files.readString(out.resolve("summary.md"));
+    }
+
+    @Test
+    void singleConnectionReuseIsJudgedOnTheLostWritesProbe() {
+        assertThat(row("Single Connection Reuse (Good Balance)"))
+                .contains(Fmt.number(shared.lost()) + " of " + Fmt.number(shared.committed()) + " committed writes lost, "
+                        + Fmt.number(shared.wronglyKept()) + " of " + Fmt.number(shared.rolledBack()) + " rolled back kept")
+                .contains("queue 5+10: none lost, none wrongly kept")
+                .contains(shared.lost() + shared.wronglyKept() > 0 ? "| does not hold |" : "| holds |");
     }
 
     @Test

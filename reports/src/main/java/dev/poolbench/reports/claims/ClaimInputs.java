@@ -1,6 +1,7 @@
 package dev.poolbench.reports.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.poolbench.reports.model.Faults;
 import dev.poolbench.reports.model.JmhResult;
 
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.function.Predicate;
 /**
  * What the claims are judged on: the JMH results, the claims run's load summaries by name
  * ({@code baseline}, {@code phase1}, ..., as in run.json's {@code load.claims.results}), its
- * calibration, and whether the server had a JIT provider.
+ * calibration, whether the server had a JIT provider, and the fault scenarios (the lost-writes probe).
  */
 public record ClaimInputs(List<JmhResult> jmh, Map<String, JsonNode> load, Optional<JsonNode> calibration,
-                          Optional<Boolean> jitAvailable) {
+                          Optional<Boolean> jitAvailable, Optional<Faults> faults) {
 
     /**
      * The JMH result of {@code shortName} at {@code threads} whose parameters include {@code params}; a
