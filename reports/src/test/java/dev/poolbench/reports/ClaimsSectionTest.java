@@ -3,6 +3,9 @@ package dev.poolbench.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.faults.LostWrites;
+import dev.poolbench.core.pool.PoolSettings;
+import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.pools.FilterQuery;
 import dev.poolbench.pools.Insert;
@@ -13,6 +16,7 @@ import dev.poolbench.reports.fixtures.Cli;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.Faults;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +47,7 @@ class ClaimsSectionTest {
     static Path dir;
     private static String summary;
     private static JsonNode results;
+    private static Faults.LostWrites shared;
 
     @BeforeAll
     static void judgeARun() throws Exception {
@@ -60,6 +65,9 @@ class ClaimsSectionTest {
         ResultFiles.write(jmh.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
                 EnvironmentProbe.record("bench-pools", TestDatabase.get(), Map.of("profile", "claims (miniature)")));
         results = all;
+        shared = LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.STATIC), 4, 2, 200);
+        ResultFiles.write(jmh.resolve(Faults.FORMAT.fileName()), Faults.FORMAT, new Faults(0, 0, 0, 0, List.of(), List.of(),
+                List.of(), List.of(shared, LostWrites.run(TestDatabase.get(), PoolSettings.of(PoolStrategy.QUEUE), 4, 2, 200))));
 
         Path claims = dir.resolve("load").resolve("claims");
         ClaimsLoadFixture.calibration(claims, 429, 2.28);
@@ -81,6 +89,15 @@ class ClaimsSectionTest {
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("load").toString(), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         summary = Files.readString(out.resolve("summary.md"));
+    }
+
+    @Test
+    void singleConnectionReuseIsJudgedOnTheLostWritesProbe() {
+        assertThat(row("Single Connection Reuse (Good Balance)"))
+                .contains(Fmt.number(shared.lost()) + " of " + Fmt.number(shared.committed()) + " committed writes lost, "
+                        + Fmt.number(shared.wronglyKept()) + " of " + Fmt.number(shared.rolledBack()) + " rolled back kept")
+                .contains("queue 5+10: none lost, none wrongly kept")
+                .contains(shared.lost() + shared.wronglyKept() > 0 ? "| does not hold |" : "| holds |");
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A physical connection lent to one borrower. Its {@code close()} gives the connection back exactly
- * once; afterwards every call fails, so a borrower that kept a reference cannot use a connection
- * that has meanwhile been lent to someone else.
+ * A physical connection lent to one borrower ({@code static} lends the same one to many, one lease each).
+ * Its {@code close()} gives the connection back exactly once; afterwards every call fails, so a borrower
+ * that kept a reference cannot use a connection that has meanwhile been lent to someone else.
  */
 final class Lease extends ForwardingConnection {
 

@@ -24,6 +24,9 @@ public final class ClaimCatalogue {
     public static final String SEED004 = "seed004";
     public static final String SEED004_READ_HEAVY = "seed004-read-heavy";
 
+    /** bench-pools' fault scenarios a claim is measured from: the lost-writes probe ({@code faults.json}). */
+    public static final String LOST_WRITES = "lostWrites";
+
     /** Seed 001's baseline: "Limits all operations to ~2.28 ops/sec"; the claims run calibrates its round trip to it. */
     public static final double BASELINE_OPERATIONS_PER_SECOND = 2.28;
 
@@ -55,7 +58,7 @@ public final class ClaimCatalogue {
                     JmhPoint.of("Insert.insert", 1, "insertMode=multirow", "batchSize=200", "rewrite=false"),
                     JmhPoint.of("Insert.insert", 1, "insertMode=copy", "batchSize=200", "rewrite=false")),
             claim("seed000-nullpool-idle", Seed.S000, "Uses NullPool - each request gets fresh connection."
-                    + " Pros: Zero idle connections", "no connection kept idle", Promise.noneIdle(), loads(NULL_POOL, QUEUE_10_20)),
+                    + " Pros: Zero idle connections", "no connection kept idle", Promise.none(), loads(NULL_POOL, QUEUE_10_20)),
             claim("seed000-nullpool-overhead", Seed.S000, "NullPool. Cons: Slight connection overhead per request",
                     "slight (taken as at most 2x a pooled request)", Promise.atMost(Thresholds.SLIGHT),
                     loads(NULL_POOL, QUEUE_10_20),
@@ -70,6 +73,9 @@ public final class ClaimCatalogue {
                     "a bottleneck under concurrency", Promise.above(1.0), loads(STATIC_POOL, QUEUE_10_20),
                     JmhPoint.of("Query.latency", 16, "strategy=static"),
                     JmhPoint.of("Query.latency", 16, "strategy=queue")),
+            new SeedClaim("seed000-staticpool-balance", Seed.S000, "Option 2: Single Connection Reuse (Good Balance)."
+                    + " Uses StaticPool - one connection reused", "requests as correct as with any pool", Promise.none(),
+                    loads(), List.of(), List.of(LOST_WRITES)),
             claim("seed003-pool", Seed.S003, "Operation Speed: 2-3x faster with proper pooling"
                     + " (pool 2+1 to 5+10, timeout 30 s, recycle 600 s)", "2-3x", Promise.factor(2, 3), loads(QUEUE_2_1, SEED003)),
             claim("seed004-response", Seed.S004, KPIS + "'query_response_time': '<2000ms'", "p95 < 2000 ms",
@@ -116,6 +122,6 @@ public final class ClaimCatalogue {
 
     private static SeedClaim claim(String id, Seed seed, String words, String claimed, Promise promise,
                                    List<String> loadRuns, JmhPoint... points) {
-        return new SeedClaim(id, seed, words, claimed, promise, loadRuns, List.of(points));
+        return new SeedClaim(id, seed, words, claimed, promise, loadRuns, List.of(points), List.of());
     }
 }

@@ -20,8 +20,8 @@ public record Promise(Kind kind, double low, double high) {
         AT_MOST,
         /** A figure the run reproduces by construction (the calibration's target), {@code low} = {@code high}. */
         REPRODUCED,
-        /** No connection kept idle: a count of 0. */
-        NONE_IDLE
+        /** A count of 0: no connection kept idle, no write lost. */
+        NONE
     }
 
     public static Promise factor(double low, double high) {
@@ -44,8 +44,8 @@ public record Promise(Kind kind, double low, double high) {
         return new Promise(Kind.REPRODUCED, value, value);
     }
 
-    public static Promise noneIdle() {
-        return new Promise(Kind.NONE_IDLE, 0, 0);
+    public static Promise none() {
+        return new Promise(Kind.NONE, 0, 0);
     }
 
     /** The bound of a one-sided promise. */

@@ -12,12 +12,14 @@ import java.util.List;
  * @param promise   the promise as a number the verdict holds the measurement against
  * @param loadRuns  the claims run's load runs it is measured from (result names in {@code load-results/claims/})
  * @param jmhPoints the benchmark points it is measured from
+ * @param faults    the fault scenarios it is measured from (their arrays in {@code faults.json}, e.g. {@code lostWrites})
  */
 public record SeedClaim(String id, Seed seed, String words, String claimed, Promise promise,
-                        List<String> loadRuns, List<JmhPoint> jmhPoints) {
+                        List<String> loadRuns, List<JmhPoint> jmhPoints, List<String> faults) {
 
     public SeedClaim {
         loadRuns = List.copyOf(loadRuns);
         jmhPoints = List.copyOf(jmhPoints);
+        faults = List.copyOf(faults);
     }
 }

@@ -85,7 +85,7 @@ class FaultScenariosTest {
         assertThat(result.poolTimeouts()).as(result.sampleErrors().toString()).isPositive();
         assertThat(result.slowestPoolTimeoutMs()).isBetween(settings.poolTimeout().toMillis(),
                 settings.poolTimeout().toMillis() + 500);
-        // a query stuck in the freeze, then at most one connect attempt while giving the broken connection back
+        // a query stuck in the freeze, or a wait of poolTimeout and then the borrower's own connect attempt (as SQLAlchemy)
         assertThat(result.slowestCallMs()).isLessThan(2 * socketTimeout.toMillis() + 1_000);
         assertThat(result.hung()).isZero();
         assertThat(result.recovered()).isTrue();

@@ -14,7 +14,7 @@ class ClaimCatalogueTest {
         assertThat(ClaimCatalogue.ALL).extracting(SeedClaim::id).doesNotHaveDuplicates();
         assertThat(ClaimCatalogue.ALL).allSatisfy(c -> {
             assertThat(c.id()).startsWith("seed" + c.seed().number() + "-");
-            assertThat(c.loadRuns().size() + c.jmhPoints().size()).as(c.id()).isPositive();
+            assertThat(c.loadRuns().size() + c.jmhPoints().size() + c.faults().size()).as(c.id()).isPositive();
             assertThat(c.words()).as(c.id()).isNotBlank();
         });
         assertThat(ClaimCatalogue.claim("seed001-phase2").promise()).isEqualTo(Promise.factor(10, 20));

@@ -4,6 +4,7 @@ import dev.poolbench.core.seeds.JmhPoint;
 import dev.poolbench.core.seeds.SeedClaim;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.results.Calibration;
+import dev.poolbench.results.Faults;
 import dev.poolbench.results.LoadSummary;
 
 import java.util.List;
@@ -13,22 +14,22 @@ import java.util.Optional;
 /**
  * What the claims are judged on: the JMH results, the claims run's load summaries by name
  * ({@code baseline}, {@code phase1}, ..., as in run.json's {@code load.claims.results}), its
- * calibration, and whether the server had a JIT provider.
+ * calibration, whether the server had a JIT provider, and the fault scenarios (the lost-writes probe).
  *
  * @param reading the claim being judged, when these inputs are its view ({@link #forClaim}): then only the
  *                sources its catalogue entry names can be read
  */
 public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
-                          Optional<Boolean> jitAvailable, Optional<SeedClaim> reading) {
+                          Optional<Boolean> jitAvailable, Optional<Faults> faults, Optional<SeedClaim> reading) {
 
     public ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
-                       Optional<Boolean> jitAvailable) {
-        this(jmh, load, calibration, jitAvailable, Optional.empty());
+                       Optional<Boolean> jitAvailable, Optional<Faults> faults) {
+        this(jmh, load, calibration, jitAvailable, faults, Optional.empty());
     }
 
-    /** These inputs as {@code claim} may read them: the load runs and benchmark points the catalogue names for it. */
+    /** These inputs as {@code claim} may read them: the sources the catalogue names for it. */
     ClaimInputs forClaim(SeedClaim claim) {
-        return new ClaimInputs(jmh, load, calibration, jitAvailable, Optional.of(claim));
+        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, Optional.of(claim));
     }
 
     /**
@@ -52,6 +53,16 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Op
             }
         });
         return Optional.ofNullable(load.get(name));
+    }
+
+    /** The fault scenarios' results, for a claim measured from the scenario {@code name} (e.g. {@code lostWrites}). */
+    Optional<Faults> faults(String name) {
+        reading.ifPresent(claim -> {
+            if (!claim.faults().contains(name)) {
+                throw new IllegalStateException(claim.id() + " reads the fault scenario " + name + ", which its catalogue entry does not name");
+            }
+        });
+        return faults;
     }
 
     /** Todo operations per second of a load summary (requests per second for files without the field). */

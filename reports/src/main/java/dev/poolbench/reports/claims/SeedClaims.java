@@ -3,6 +3,7 @@ package dev.poolbench.reports.claims;
 import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.seeds.SeedClaim;
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.Faults;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
 import dev.poolbench.results.LoadSummary;
@@ -39,6 +40,7 @@ public final class SeedClaims {
         results.add(nullPoolOverhead(in));
         results.add(staticPoolOverhead(in));
         results.add(staticPoolBottleneck(in));
+        results.add(staticPoolBalance(in));
         results.add(seed003(in));
         results.addAll(seed004(in));
         results.add(jit(in));
@@ -251,6 +253,30 @@ public final class SeedClaims {
                     + js.get().primary().unit() + " on average with static, " + Fmt.number(jq.get().primary().score()) + " with queue";
         }
         return new ClaimResult(claim, Optional.of(m), bottleneck ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
+    }
+
+    /** Seed 000 calls single connection reuse a "good balance"; the lost-writes probe shows what sharing it costs. */
+    private static ClaimResult staticPoolBalance(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed000-staticpool-balance");
+        ClaimInputs in = all.forClaim(claim);
+        List<Faults.LostWrites> probes = in.faults(ClaimCatalogue.LOST_WRITES)
+                .map(f -> f.lostWrites() == null ? List.<Faults.LostWrites>of() : f.lostWrites()).orElse(List.of());
+        Optional<Faults.LostWrites> shared = probes.stream().filter(w -> w.pool().equals("static")).findFirst();
+        if (shared.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the lost-writes probe did not run (faults.json's lostWrites; "
+                    + "-Dbench.faults=true)");
+        }
+        Faults.LostWrites w = shared.get();
+        long mixed = w.lost() + w.wronglyKept();
+        Measured m = Measured.single(mixed, Fmt.number(w.lost()) + " of " + Fmt.number(w.committed()) + " committed writes lost, "
+                + Fmt.number(w.wronglyKept()) + " of " + Fmt.number(w.rolledBack()) + " rolled back kept",
+                List.of("jmh.faults.lostWrites[static].lost", "jmh.faults.lostWrites[static].wronglyKept"));
+        List<String> apart = probes.stream().filter(p -> p != w && p.lost() + p.wronglyKept() == 0)
+                .map(p -> p.pool().split(",")[0]).toList();
+        String why = Fmt.number(w.writers()) + " callers writing in transactions and " + Fmt.number(w.readers())
+                + " reading shared its one connection, so one's rollback, commit or return ended the others' transaction"
+                + (apart.isEmpty() ? "" : "; " + String.join(", ", apart) + ": none lost, none wrongly kept");
+        return new ClaimResult(claim, Optional.of(m), mixed == claim.promise().limit() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, why);
     }
 
     private static ClaimResult seed003(ClaimInputs all) {

@@ -43,7 +43,7 @@ final class ClaimsSection implements ReportSection {
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
-        List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit));
+        List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults()));
 
         List<String> notes = new ArrayList<>();
         calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"

@@ -142,7 +142,7 @@ final class FaultsSection implements ReportSection {
                     + " return (the reset-on-return rollback) ends the others' transaction too.";
         }
         if (!apart.isEmpty()) {
-            text += " " + String.join(", ", apart) + ": none lost, none wrongly kept.";
+            text += " " + String.join("; ", apart) + ": none lost, none wrongly kept.";
         }
         return text;
     }

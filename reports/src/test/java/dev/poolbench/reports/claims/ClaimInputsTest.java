@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A judgement reads only what its catalogue entry names, so the catalogue says truly what each claim rests on. */
 class ClaimInputsTest {
 
-    private final ClaimInputs all = new ClaimInputs(List.of(), Map.of(), Optional.empty(), Optional.empty());
+    private final ClaimInputs all = new ClaimInputs(List.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
 
     @Test
     void aClaimReadsTheSourcesItsEntryNames() {
