@@ -83,6 +83,27 @@ abstract class AbstractPool implements ConnectionPool {
                 cause);
     }
 
+    /** Whether a physical connection is closed; one that cannot even say is as good as closed. */
+    static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** Closes a physical connection the pool is letting go of; one that fails to close is forgotten all the same. */
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already broken; it is forgotten either way
+        }
+    }
+
     private Connection lend() throws SQLException {
         Connection connection = borrow();
         if (settings.leakThreshold().isZero()) {

@@ -238,7 +238,6 @@ final class QueuePool extends AbstractPool {
         }
     }
 
-
     /** Reset on return: end any transaction the borrower left open, as SQLAlchemy's rollback-on-return does. */
     private static boolean reset(Connection connection) {
         try {
@@ -249,25 +248,6 @@ final class QueuePool extends AbstractPool {
             return true;
         } catch (SQLException e) {
             return false;
-        }
-    }
-
-    private static boolean isClosed(Connection connection) {
-        try {
-            return connection.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // already broken; it is forgotten either way
         }
     }
 

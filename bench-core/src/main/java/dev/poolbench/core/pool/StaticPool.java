@@ -122,25 +122,6 @@ final class StaticPool extends AbstractPool {
     }
 
 
-    private static boolean isClosed(Connection connection) {
-        try {
-            return connection.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // already broken; it is forgotten either way
-        }
-    }
-
     @Override
     String describe() {
         return "static pool (one connection shared by every borrower)";
