@@ -10,6 +10,7 @@ import dev.poolbench.results.LoadSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the claims are judged on: the JMH results, the claims run's load summaries by name
@@ -38,31 +39,28 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Op
      */
     Optional<JmhResult> jmh(String shortName, int threads, Map<String, String> params) {
         JmhPoint point = new JmhPoint(shortName, threads, params);
-        reading.ifPresent(claim -> {
-            if (!claim.jmhPoints().contains(point)) {
-                throw new IllegalStateException(claim.id() + " reads " + point + ", which its catalogue entry does not name");
-            }
-        });
+        requireNamed(claim -> claim.jmhPoints().contains(point), point.toString());
         return jmh.stream().filter(r -> point.matches(r.shortName(), r.threads(), r.params())).findFirst();
     }
 
     Optional<LoadSummary> load(String name) {
-        reading.ifPresent(claim -> {
-            if (!claim.loadRuns().contains(name)) {
-                throw new IllegalStateException(claim.id() + " reads the load run " + name + ", which its catalogue entry does not name");
-            }
-        });
+        requireNamed(claim -> claim.loadRuns().contains(name), "the load run " + name);
         return Optional.ofNullable(load.get(name));
     }
 
     /** The fault scenarios' results, for a claim measured from the scenario {@code name} (e.g. {@code lostWrites}). */
     Optional<Faults> faults(String name) {
+        requireNamed(claim -> claim.faults().contains(name), "the fault scenario " + name);
+        return faults;
+    }
+
+    /** In a claim's view, refuses a source its catalogue entry does not name. */
+    private void requireNamed(Predicate<SeedClaim> named, String source) {
         reading.ifPresent(claim -> {
-            if (!claim.faults().contains(name)) {
-                throw new IllegalStateException(claim.id() + " reads the fault scenario " + name + ", which its catalogue entry does not name");
+            if (!named.test(claim)) {
+                throw new IllegalStateException(claim.id() + " reads " + source + ", which its catalogue entry does not name");
             }
         });
-        return faults;
     }
 
     /** Todo operations per second of a load summary (requests per second for files without the field). */
