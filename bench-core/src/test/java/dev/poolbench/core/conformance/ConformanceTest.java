@@ -123,6 +123,19 @@ class ConformanceTest {
                     wrong > 0 ? wrong + " unexpected" : differing > 0 ? differing + " deliberate" : "same in every step"});
         }
 
+        /** One scenario's steps, its columns as wide as its own widest cell. */
+        private void render(StringBuilder out, List<String[]> steps) {
+            int[] widths = {"step".length(), left.length(), right.length()};
+            for (String[] row : steps) {
+                for (int c = 0; c < 3; c++) {
+                    widths[c] = Math.max(widths[c], row[c].length());
+                }
+            }
+            String format = "  %-" + widths[0] + "s | %-" + widths[1] + "s | %-" + widths[2] + "s | %s%n";
+            out.append(String.format(format, "step", left, right, "verdict"));
+            steps.forEach(row -> out.append(String.format(format, (Object[]) row)));
+        }
+
         private static boolean closeEnough(Long a, Long b) {
             if (a == null || b == null) {
                 return a == b;
@@ -139,13 +152,6 @@ class ConformanceTest {
         }
 
         String render() {
-            int[] widths = {"step".length(), left.length(), right.length()};
-            for (String[] row : rows) {
-                for (int c = 0; c < 3 && row.length > 1; c++) {
-                    widths[c] = Math.max(widths[c], row[c].length());
-                }
-            }
-            String format = "  %-" + widths[0] + "s | %-" + widths[1] + "s | %-" + widths[2] + "s | %s%n";
             StringBuilder out = new StringBuilder("Conformance: " + left + " against " + right
                     + " on the same PostgreSQL (pids as p1, p2, ... in order of first sight; waits agree within "
                     + TOLERANCE_MS + " ms or 25%)\n\n");
@@ -153,13 +159,14 @@ class ConformanceTest {
             String line = "  %-" + nameWidth + "s | %5s | %s%n";
             out.append(String.format(line, "scenario", "steps", left + " vs " + right));
             summary.forEach(r -> out.append(String.format(line, (Object[]) r)));
-            for (String[] row : rows) {
-                if (row.length == 1) {
-                    out.append('\n').append(row[0]).append('\n')
-                            .append(String.format(format, "step", left, right, "verdict"));
-                } else {
-                    out.append(String.format(format, (Object[]) row));
+            for (int start = 0; start < rows.size(); ) {
+                int end = start + 1;
+                while (end < rows.size() && rows.get(end).length > 1) {
+                    end++;
                 }
+                out.append('\n').append(rows.get(start)[0]).append('\n');
+                render(out, rows.subList(start + 1, end));
+                start = end;
             }
             out.append("\nDeliberate differences (").append(deliberate.size()).append("):\n");
             for (int i = 0; i < deliberate.size(); i++) {
