@@ -22,6 +22,7 @@ MAX_POOL_SIZE = 1000
 POOLS = ("none", "static", "queue", "hikari")
 JITS = ("default", "on", "off")
 EXECUTIONS = ("event-loop", "worker", "virtual", "reactive")
+TRANSACTIONS = ("autocommit", "session")
 
 
 class SettingsError(ValueError):
@@ -40,6 +41,8 @@ class ServiceOptions:
     execution      event-loop: seed 001's sync repository functions called inside ``async def`` endpoints;
                    worker: plain ``def`` endpoints, run on anyio's thread pool of ``worker_threads``;
                    reactive: seed 001's phase 2, ``create_async_engine`` + asyncpg awaited in ``async def``
+    transactions   always session: each call a SQLAlchemy Session (BEGIN, the statement, COMMIT or ROLLBACK); the
+                   Java service's other style, autocommit, is refused
     """
     pool: str = "queue"
     pool_size: int = 5
@@ -51,6 +54,7 @@ class ServiceOptions:
     cache_ttl_ms: int = 0
     jit: str = "default"
     execution: str = "event-loop"
+    transactions: str = "session"
     worker_threads: int = 20
     seed_rows: int = DEFAULT_SEED_ROWS
     host: str = "127.0.0.1"
@@ -83,6 +87,8 @@ class ServiceOptions:
             label += ", cache ttl " + show_ms(self.cache_ttl_ms)
         if self.jit != "default":
             label += ", jit " + self.jit
+        if self.transactions == "session":
+            label += ", session transactions"
         return label
 
     def describe(self) -> Dict[str, object]:
@@ -98,6 +104,7 @@ class ServiceOptions:
             "cacheTtlMs": self.cache_ttl_ms,
             "jit": self.jit,
             "execution": self.execution,
+            "transactions": self.transactions,
             "label": self.label(),
         }
 
@@ -146,7 +153,7 @@ NAMED: Dict[str, Dict[str, str]] = {
 
 _DEFAULTS = {"--pool": "queue", "--pool-size": "5", "--max-overflow": "10", "--pool-timeout": "30s",
              "--recycle": "0", "--pre-ping": "false", "--indexes": "off", "--cache-ttl": "0", "--jit": "default",
-             "--execution": "event-loop", "--worker-threads": "20", "--seed-rows": str(DEFAULT_SEED_ROWS),
+             "--execution": "event-loop", "--transactions": "session", "--worker-threads": "20", "--seed-rows": str(DEFAULT_SEED_ROWS),
              "--host": "127.0.0.1", "--port": "8080", "--application-name": DEFAULT_APPLICATION}
 
 
@@ -192,6 +199,9 @@ def _parser() -> _Parser:
     add("--execution", metavar="event-loop|worker|reactive",
         help="event-loop: sync SQLAlchemy inside async def endpoints; worker: def endpoints on the thread pool; "
              "reactive: create_async_engine + asyncpg (default: event-loop)")
+    add("--transactions", metavar="session",
+        help="session: each call a SQLAlchemy Session, BEGIN, the statement, COMMIT or ROLLBACK (default: session; "
+             "the Java service's autocommit is not offered)")
     add("--worker-threads", metavar="N", help="thread pool size for --execution worker, 1-1000 (default: 20)")
     add("--seed-rows", metavar="N", help=f"todos the table is filled with at start (default: {DEFAULT_SEED_ROWS})")
     add("--host", metavar="ADDRESS", help="address to listen on (default: 127.0.0.1)")
@@ -243,6 +253,7 @@ def _to_options(v: Dict[str, str], configuration: str) -> ServiceOptions:
     ttl = parse_duration_ms("--cache-ttl", v["--cache-ttl"])
     jit = parse_choice("--jit", v["--jit"], JITS)
     execution = parse_choice("--execution", v["--execution"], EXECUTIONS)
+    transactions = parse_choice("--transactions", v["--transactions"], TRANSACTIONS)
     workers = parse_int("--worker-threads", v["--worker-threads"], 1, 1000)
     rows = parse_int("--seed-rows", v["--seed-rows"], 0, 10_000_000)
     port = parse_int("--port", v["--port"], 0, 65_535)
@@ -255,10 +266,13 @@ def _to_options(v: Dict[str, str], configuration: str) -> ServiceOptions:
     if execution == "virtual":
         raise bad_value("--execution", v["--execution"], "one of event-loop, worker, reactive with the reference "
                                                          "service (Python has no virtual threads)")
+    if transactions != "session":
+        raise bad_value("--transactions", v["--transactions"], "session with the reference service (a SQLAlchemy "
+                                                               "Session per call; autocommit statements are the Java service's)")
     host = (v["--host"] or "").strip() or "127.0.0.1"
     application = (v["--application-name"] or "").strip() or DEFAULT_APPLICATION
-    return ServiceOptions(pool, size, overflow, timeout, recycle, pre_ping, indexes, ttl, jit, execution, workers,
-                          rows, host, port, configuration, application)
+    return ServiceOptions(pool, size, overflow, timeout, recycle, pre_ping, indexes, ttl, jit, execution, transactions,
+                          workers, rows, host, port, configuration, application)
 
 
 # The parsers of bench-core's Settings, message for message.

@@ -16,7 +16,9 @@ import java.util.Map;
  *
  * <p>{@link #NAMED} holds the configurations the seeds describe, each with a one-line description citing
  * its seed file, and {@code promises}: the {@code service} object (as {@code /api/health/pool} reports it,
- * less its label) a service started with these flags must report.
+ * less its label) a service started with these flags must report. They all ask for {@code --transactions session}:
+ * the seeds' services talk to the database through a SQLAlchemy session (BEGIN, the statement, COMMIT or ROLLBACK),
+ * and the Java service is to make the same round trips (issue 17).
  *
  * @param name        e.g. {@code baseline}, {@code phase1}
  * @param flags       the service's flags, as on its command line
@@ -140,6 +142,7 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
         private String cacheTtl = "0s";
         private String jit = "default";
         private String execution = "event-loop";
+        private final String transactions = "session";
 
         private Spec(String pool, int poolSize, int maxOverflow) {
             this.pool = pool;
@@ -198,7 +201,7 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             List<String> flags = List.of("--pool", pool, "--pool-size", Integer.toString(poolSize),
                     "--max-overflow", Integer.toString(maxOverflow), "--pool-timeout", timeout, "--recycle", recycle,
                     "--pre-ping", Boolean.toString(prePing), "--indexes", indexes ? "on" : "off", "--cache-ttl", cacheTtl,
-                    "--jit", jit, "--execution", execution);
+                    "--jit", jit, "--execution", execution, "--transactions", transactions);
             Map<String, Object> promises = new LinkedHashMap<>();
             promises.put("pool", execution.equals("reactive") ? "vertx-pg" : pool);
             promises.put("poolSize", poolSize);
@@ -210,6 +213,7 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             promises.put("cacheTtlMs", millis(cacheTtl));
             promises.put("jit", jit);
             promises.put("execution", execution);
+            promises.put("transactions", transactions);
             return new ServiceConfiguration(name, flags, Duration.ZERO, description, promises);
         }
 

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * The seeds' TODO data layer ({@code todo_repository.py}) over any {@link DataSource}, usually a pool.
  * Every call borrows one connection and gives it back before returning, as the seed's
- * "open/close per operation" code does.
+ * "open/close per operation" code does; {@link Transactions} says how its statements are wrapped
+ * (one autocommit statement, or a SQLAlchemy session's BEGIN, statement, COMMIT or ROLLBACK).
  */
 public final class TodoRepository {
 
@@ -35,20 +36,33 @@ public final class TodoRepository {
     static final int MULTIROW_CHUNK = 5_000;
 
     private final DataSource dataSource;
+    private final Transactions transactions;
 
+    /** Each statement on its own, in autocommit ({@link Transactions#AUTOCOMMIT}). */
     public TodoRepository(DataSource dataSource) {
+        this(dataSource, Transactions.AUTOCOMMIT);
+    }
+
+    public TodoRepository(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = java.util.Objects.requireNonNull(transactions, "transactions");
+    }
+
+    public Transactions transactions() {
+        return transactions;
     }
 
     /** {@code POST /api/todo}: one row, returned as stored. */
     public Todo insert(NewTodo todo) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_RETURNING)) {
-            bind(ps, 1, todo);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return read(rs);
+        return writing(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_RETURNING)) {
+                bind(ps, 1, todo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return read(rs);
+                }
             }
-        }
+        });
     }
 
     /** Writes {@code todos} in one transaction the way {@code mode} says; returns the rows written. */
@@ -79,27 +93,31 @@ public final class TodoRepository {
 
     /** {@code GET /api/todo/{id}}: the primary-key lookup the Query benchmark times. */
     public Optional<Todo> find(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return reading(c -> {
+            try (PreparedStatement ps = c.prepareStatement(FIND)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     /** {@code GET /api/todo?completed=&priority=&limit=&offset=}: newest first. */
     public List<Todo> list(TodoFilter filter) throws SQLException {
         TodoSql sql = TodoSql.list(filter);
-        List<Todo> todos = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-            bindAll(ps, sql.arguments());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    todos.add(read(rs));
+        return reading(c -> {
+            List<Todo> todos = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                bindAll(ps, sql.arguments());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        todos.add(read(rs));
+                    }
                 }
             }
-        }
-        return todos;
+            return todos;
+        });
     }
 
     /** {@code PUT /api/todo/{id}}: changes the given fields; empty when there is no such todo. */
@@ -108,29 +126,48 @@ public final class TodoRepository {
             return find(id);
         }
         TodoSql sql = TodoSql.update(id, changes);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
-            bindAll(ps, sql.arguments());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return writing(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.jdbc())) {
+                bindAll(ps, sql.arguments());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     /** {@code DELETE /api/todo/{id}}: true when a row went. */
     public boolean delete(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DELETE)) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() == 1;
+        return writing(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** {@code work} as a read on one borrowed connection ({@link Transactions#read}), e.g. a health query. */
+    public <T> T reading(Transactions.Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return transactions.read(c, work);
         }
     }
 
-    /** Work that needs one connection in one transaction. */
-    private interface InTransaction<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T writing(Transactions.Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return transactions.write(c, work);
+        }
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-    private <T> T inTransaction(InTransaction<T> work) throws SQLException {
+    /**
+     * Runs {@code work}, several statements, in one transaction: committed if it returns, rolled back if it throws.
+     * In a session that is the session's own BEGIN ... COMMIT; in autocommit, pgjdbc's (its BEGIN goes with the
+     * first statement).
+     */
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        if (transactions == Transactions.SESSION) {
+            return writing(work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

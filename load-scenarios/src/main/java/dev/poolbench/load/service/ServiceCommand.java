@@ -5,6 +5,7 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.core.todo.Transactions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +63,11 @@ final class ServiceCommand {
             description = "where database calls run (default: ${DEFAULT-VALUE})")
     String execution;
 
+    @Option(names = "--transactions", paramLabel = "autocommit|session", defaultValue = "autocommit",
+            description = "each statement in autocommit, or as a SQLAlchemy session sends it: BEGIN, the statement, "
+                    + "COMMIT (writes) or ROLLBACK (reads), connections set up as psycopg2's (default: ${DEFAULT-VALUE})")
+    String transactions;
+
     @Option(names = "--worker-threads", paramLabel = "N", defaultValue = "20",
             description = "Vert.x worker pool size for --execution worker, 1-1000 (default: ${DEFAULT-VALUE})")
     String workerThreads;
@@ -117,6 +123,7 @@ final class ServiceCommand {
         Duration ttl = Settings.parseDuration("--cache-ttl", cacheTtl);
         Jit sessionJit = Jit.parse("--jit", jit);
         Execution where = Settings.parseChoice("--execution", execution, Execution.class);
+        Transactions wrapping = Transactions.parse("--transactions", transactions);
         int workers = Settings.parseInt("--worker-threads", workerThreads, 1, 1000);
         int rows = Settings.parseInt("--seed-rows", seedRows, 0, 10_000_000);
         int listenPort = Settings.parseInt("--port", port, 0, 65_535);
@@ -126,7 +133,7 @@ final class ServiceCommand {
         } catch (SettingsException e) {
             throw new SettingsException(asFlags(e.getMessage()));
         }
-        return new ServiceOptions(poolSettings, indexed, ttl, sessionJit, where, workers, host, listenPort, rows, configuration,
+        return new ServiceOptions(poolSettings, indexed, ttl, sessionJit, where, wrapping, workers, host, listenPort, rows, configuration,
                 ServiceOptions.DEFAULT_APPLICATION);
     }
 

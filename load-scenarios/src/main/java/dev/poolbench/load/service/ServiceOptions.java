@@ -4,6 +4,7 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.core.todo.Transactions;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Objects;
 /**
  * The service's configuration, validated once (from the command line by {@link ServiceCommand}, or
  * built directly by a test). Defaults reproduce the seeds' baseline: SQLAlchemy's queue pool 5+10 with
- * a 30 s timeout, JDBC on the event loop, no indexes, no cache.
+ * a 30 s timeout, JDBC on the event loop, no indexes, no cache; but each statement in autocommit, the Java
+ * service's own way, where the seeds' configurations (load-runs' ServiceConfiguration.NAMED) ask for
+ * {@code --transactions session}, a SQLAlchemy session's round trips.
  *
  * @param pool          the JDBC pool; with {@link Execution#REACTIVE} only its sizes, timeout, recycle and
  *                      pre-ping apply, to vertx-pg-client's own pool (see {@link #poolName()})
@@ -21,6 +24,8 @@ import java.util.Objects;
  * @param cacheTtl      seed 004's read cache for {@code GET /api/todo/{id}}; zero means no cache
  * @param jit           PostgreSQL's JIT for the service's sessions (seed 002); {@link Jit#DEFAULT} leaves the server's
  * @param execution     where the database calls run
+ * @param transactions  how each call's statements are wrapped: autocommit, or a SQLAlchemy session's BEGIN,
+ *                      statement, COMMIT or ROLLBACK (with connections set up as psycopg2 sets them up)
  * @param workerThreads Vert.x's worker pool size ({@link Execution#WORKER})
  * @param host          the address to listen on; loopback by default
  * @param port          the port; 0 picks a free one
@@ -29,7 +34,7 @@ import java.util.Objects;
  * @param applicationName what the service's connections are called in {@code pg_stat_activity}
  */
 public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheTtl, Jit jit, Execution execution,
-                             int workerThreads, String host, int port, int seedRows, String configuration,
+                             Transactions transactions, int workerThreads, String host, int port, int seedRows, String configuration,
                              String applicationName) {
 
     public static final String CUSTOM = "custom";
@@ -43,6 +48,7 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         Objects.requireNonNull(jit, "jit");
         Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(transactions, "transactions");
         configuration = configuration == null || configuration.isBlank() ? CUSTOM : configuration;
         applicationName = applicationName == null || applicationName.isBlank() ? DEFAULT_APPLICATION : applicationName;
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
@@ -57,46 +63,53 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         }
     }
 
-    /** The seeds' baseline: queue 5+10, timeout 30 s, event loop, indexes off, no cache, the server's JIT, port 8080. */
+    /**
+     * The seeds' baseline: queue 5+10, timeout 30 s, event loop, indexes off, no cache, the server's JIT, port 8080;
+     * autocommit statements.
+     */
     public static ServiceOptions defaults() {
         return new ServiceOptions(PoolSettings.of(PoolStrategy.QUEUE), false, Duration.ZERO, Jit.DEFAULT, Execution.EVENT_LOOP,
-                20, "127.0.0.1", 8080, DEFAULT_SEED_ROWS, CUSTOM, DEFAULT_APPLICATION);
+                Transactions.AUTOCOMMIT, 20, "127.0.0.1", 8080, DEFAULT_SEED_ROWS, CUSTOM, DEFAULT_APPLICATION);
     }
 
     public ServiceOptions withPool(PoolSettings value) {
-        return new ServiceOptions(value, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(value, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withExecution(Execution value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, value, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, value, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+    }
+
+    public ServiceOptions withTransactions(Transactions value) {
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, value, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withCacheTtl(Duration value) {
-        return new ServiceOptions(pool, indexes, value, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, value, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withJit(Jit value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, value, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, value, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withIndexes(boolean value) {
-        return new ServiceOptions(pool, value, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, value, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withPort(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, value, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, value, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withSeedRows(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, value, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, value, configuration, applicationName);
     }
 
     public ServiceOptions withApplicationName(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, configuration, value);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, value);
     }
 
     public ServiceOptions withConfiguration(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, workerThreads, host, port, seedRows, value, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, value, applicationName);
     }
 
     /** The pool as results name it: the strategy, or {@code vertx-pg} for vertx-pg-client's own pool. */
@@ -108,7 +121,10 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         return !cacheTtl.isZero();
     }
 
-    /** "queue 5+10, timeout 30s, event-loop, indexes off": how results name this configuration. */
+    /**
+     * "queue 5+10, timeout 30s, event-loop, indexes off": how results name this configuration ("..., session
+     * transactions" in a SQLAlchemy session's style).
+     */
     public String label() {
         String poolLabel = pool.label();
         if (execution == Execution.REACTIVE) {
@@ -122,6 +138,9 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         }
         if (jit != Jit.DEFAULT) {
             label.append(", jit ").append(jit.spelling());
+        }
+        if (transactions == Transactions.SESSION) {
+            label.append(", session transactions");
         }
         return label.toString();
     }
@@ -139,6 +158,7 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         d.put("cacheTtlMs", cacheTtl.toMillis());
         d.put("jit", jit.spelling());
         d.put("execution", execution.spelling());
+        d.put("transactions", transactions.spelling());
         d.put("label", label());
         return d;
     }

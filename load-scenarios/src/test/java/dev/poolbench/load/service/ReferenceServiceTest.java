@@ -42,13 +42,13 @@ class ReferenceServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        baseline        | queue 5+10, timeout 30s, event-loop, indexes off
-        phase2          | queue 20+30, timeout 30s, recycle 3600s, pre-ping, reactive, indexes on
-        phase2-worker   | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes on
-        seed000-null    | none, worker, indexes off
-        seed000-static  | static, timeout 30s, worker, indexes off
-        seed004         | queue 5+10, timeout 20s, recycle 300s, pre-ping, worker, indexes off, cache ttl 300s
-        seed002-jit-off | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes off, jit off
+        baseline        | queue 5+10, timeout 30s, event-loop, indexes off, session transactions
+        phase2          | queue 20+30, timeout 30s, recycle 3600s, pre-ping, reactive, indexes on, session transactions
+        phase2-worker   | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes on, session transactions
+        seed000-null    | none, worker, indexes off, session transactions
+        seed000-static  | static, timeout 30s, worker, indexes off, session transactions
+        seed004         | queue 5+10, timeout 20s, recycle 300s, pre-ping, worker, indexes off, cache ttl 300s, session transactions
+        seed002-jit-off | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes off, jit off, session transactions
         """)
     void eachSeedConfigurationListensAndServesTheCrudCycle(String configuration, String label) throws Exception {
         try (ReferenceProcess reference = ReferenceProcess.start(TestDatabase.get(), ROWS,

@@ -2,6 +2,7 @@ package dev.poolbench.load.service;
 
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Jit;
+import dev.poolbench.core.todo.Transactions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -27,7 +28,8 @@ class ServiceCommandTest {
         assertThat(options).isEqualTo(ServiceOptions.defaults());
         assertThat(options.label()).isEqualTo("queue 5+10, timeout 30s, event-loop, indexes off");
         assertThat(options.describe()).containsEntry("pool", "queue").containsEntry("poolTimeoutMs", 30_000L)
-                .containsEntry("execution", "event-loop").containsEntry("cacheTtlMs", 0L).containsEntry("jit", "default");
+                .containsEntry("execution", "event-loop").containsEntry("cacheTtlMs", 0L).containsEntry("jit", "default")
+                .containsEntry("transactions", "autocommit");
     }
 
     @Test
@@ -35,11 +37,13 @@ class ServiceCommandTest {
         ServiceOptions options = ServiceCommand.parse("--pool", "hikari", "--pool-size", "20", "--max-overflow", "30",
                 "--pool-timeout", "20s", "--recycle", "300s", "--pre-ping", "--indexes", "on", "--cache-ttl", "5m",
                 "--execution", "worker", "--worker-threads", "40", "--seed-rows", "0", "--port", "0",
-                "--configuration", "seed-004", "--jit", "off").options();
+                "--configuration", "seed-004", "--jit", "off", "--transactions", "session").options();
 
-        assertThat(options.label()).isEqualTo("hikari 20+30, timeout 20s, recycle 300s, pre-ping, worker, indexes on, cache ttl 300s, jit off");
+        assertThat(options.label()).isEqualTo("hikari 20+30, timeout 20s, recycle 300s, pre-ping, worker, indexes on, cache ttl 300s, "
+                + "jit off, session transactions");
         assertThat(options.jit()).isEqualTo(Jit.OFF);
-        assertThat(options.describe()).containsEntry("jit", "off");
+        assertThat(options.transactions()).isEqualTo(Transactions.SESSION);
+        assertThat(options.describe()).containsEntry("jit", "off").containsEntry("transactions", "session");
         assertThat(options.configuration()).isEqualTo("seed-004");
         assertThat(options.workerThreads()).isEqualTo(40);
         assertThat(options.seedRows()).isZero();
@@ -68,6 +72,7 @@ class ServiceCommandTest {
         --cache-ttl forever      ; --cache-ttl = 'forever' is not accepted: a duration of zero or more, such as 250ms, 30s, 10m, 1h (a bare number means seconds)
         --jit maybe              ; --jit = 'maybe' is not accepted: one of default, on, off
         --execution async        ; --execution = 'async' is not accepted: one of event-loop, worker, virtual, reactive
+        --transactions orm       ; --transactions = 'orm' is not accepted: one of autocommit, session
         --worker-threads 0       ; --worker-threads = '0' is not accepted: a whole number from 1 to 1000
         --port 70000             ; --port = '70000' is not accepted: a whole number from 0 to 65535
         --pool hikari --pool-timeout 100ms ; --pool-timeout = '100ms' is not accepted: at least 250ms with strategy hikari (HikariCP's minimum connectionTimeout)

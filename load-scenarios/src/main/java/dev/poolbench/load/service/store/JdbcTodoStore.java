@@ -8,16 +8,19 @@ import dev.poolbench.core.todo.Todo;
 import dev.poolbench.core.todo.TodoChanges;
 import dev.poolbench.core.todo.TodoFilter;
 import dev.poolbench.core.todo.TodoRepository;
+import dev.poolbench.core.todo.Transactions;
 import io.vertx.core.Future;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** bench-core's {@link TodoRepository} over one of its pools, each call run the way {@link Blocking} says. */
+/**
+ * bench-core's {@link TodoRepository} over one of its pools, each call run the way {@link Blocking} says, its
+ * statements wrapped as {@link Transactions} says.
+ */
 final class JdbcTodoStore implements TodoStore {
 
     private final ConnectionPool pool;
@@ -25,10 +28,10 @@ final class JdbcTodoStore implements TodoStore {
     private final TodoRepository repository;
     private final Blocking blocking;
 
-    JdbcTodoStore(ConnectionPool pool, Blocking blocking) {
+    JdbcTodoStore(ConnectionPool pool, Blocking blocking, Transactions transactions) {
         this.pool = pool;
         this.lent = new LentConnections(pool.dataSource());
-        this.repository = new TodoRepository(lent);
+        this.repository = new TodoRepository(lent, transactions);
         this.blocking = blocking;
     }
 
@@ -64,14 +67,12 @@ final class JdbcTodoStore implements TodoStore {
 
     @Override
     public Future<Session> session() {
-        return run(() -> {
-            try (Connection c = lent.getConnection();
-                 PreparedStatement ps = c.prepareStatement(Session.QUERY);
-                 ResultSet rs = ps.executeQuery()) {
+        return run(() -> repository.reading(c -> {
+            try (PreparedStatement ps = c.prepareStatement(Session.QUERY); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Session(rs.getInt(1), rs.getString(2), rs.getString(3));
             }
-        });
+        }));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.poolbench.core.todo.Todo;
 import dev.poolbench.core.todo.TodoChanges;
 import dev.poolbench.core.todo.TodoFilter;
 import dev.poolbench.core.todo.TodoSql;
+import dev.poolbench.core.todo.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -42,6 +43,8 @@ import java.util.function.Function;
  *       closed and one more connection is tried, as SQLAlchemy's pool_pre_ping does</td></tr>
  *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
  *   <tr><td>jit</td><td>the startup packet's {@code options} ({@code -c jit=off}), as pgjdbc's {@code options}</td></tr>
+ *   <tr><td>transactions</td><td>done here: in a session, {@code BEGIN}, the statement, then {@code COMMIT} or
+ *       {@code ROLLBACK}, each a query of its own, as SQLAlchemy's AsyncSession over asyncpg sends them</td></tr>
  * </table>
  * The SQL is {@code TodoRepository}'s ({@link TodoSql}), with PostgreSQL's {@code $n} parameters.
  */
@@ -56,6 +59,7 @@ final class ReactiveTodoStore implements TodoStore {
 
     private final Pool pool;
     private final PoolSettings settings;
+    private final Transactions transactions;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peakActive = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -64,8 +68,9 @@ final class ReactiveTodoStore implements TodoStore {
     private final AtomicLong validationFailures = new AtomicLong();
 
     ReactiveTodoStore(Vertx vertx, PoolSettings settings, String host, int port, String database, String user,
-                      String password, String applicationName, Jit jit) {
+                      String password, String applicationName, Jit jit, Transactions transactions) {
         this.settings = settings;
+        this.transactions = transactions;
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
                 .addProperty("application_name", applicationName)
@@ -94,7 +99,7 @@ final class ReactiveTodoStore implements TodoStore {
 
     @Override
     public Future<Todo> create(NewTodo todo) {
-        return withConnection(c -> c.preparedQuery(INSERT_RETURNING)
+        return withConnection(Transactions.COMMIT, c -> c.preparedQuery(INSERT_RETURNING)
                 .execute(Tuple.of(todo.title(), todo.description(), todo.priority(), todo.dueDate()))
                 .map(rows -> read(rows.iterator().next())));
     }
@@ -110,18 +115,18 @@ final class ReactiveTodoStore implements TodoStore {
             values.addValue(todo.title()).addValue(todo.description()).addValue(todo.priority()).addValue(todo.dueDate());
         }
         // one statement is one implicit transaction: all rows or none, as TodoRepository.insertAllReturning
-        return withConnection(c -> c.preparedQuery(sql).execute(values).map(ReactiveTodoStore::readAll));
+        return withConnection(Transactions.COMMIT, c -> c.preparedQuery(sql).execute(values).map(ReactiveTodoStore::readAll));
     }
 
     @Override
     public Future<Optional<Todo>> find(long id) {
-        return withConnection(c -> c.preparedQuery(FIND).execute(Tuple.of(id)).map(ReactiveTodoStore::first));
+        return withConnection(Transactions.ROLLBACK, c -> c.preparedQuery(FIND).execute(Tuple.of(id)).map(ReactiveTodoStore::first));
     }
 
     @Override
     public Future<List<Todo>> list(TodoFilter filter) {
         TodoSql sql = TodoSql.list(filter);
-        return withConnection(c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
+        return withConnection(Transactions.ROLLBACK, c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
                 .map(ReactiveTodoStore::readAll));
     }
 
@@ -131,18 +136,18 @@ final class ReactiveTodoStore implements TodoStore {
             return find(id);
         }
         TodoSql sql = TodoSql.update(id, changes);
-        return withConnection(c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
+        return withConnection(Transactions.COMMIT, c -> c.preparedQuery(sql.numbered()).execute(Tuple.from(sql.arguments()))
                 .map(ReactiveTodoStore::first));
     }
 
     @Override
     public Future<Boolean> delete(long id) {
-        return withConnection(c -> c.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1));
+        return withConnection(Transactions.COMMIT, c -> c.preparedQuery(DELETE).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1));
     }
 
     @Override
     public Future<Session> session() {
-        return withConnection(c -> c.query(Session.QUERY).execute().map(rows -> {
+        return withConnection(Transactions.ROLLBACK, c -> c.query(Session.QUERY).execute().map(rows -> {
             Row row = rows.iterator().next();
             return new Session(row.getInteger(0), row.getString(1), row.getString(2));
         }));
@@ -165,15 +170,29 @@ final class ReactiveTodoStore implements TodoStore {
         return pool.close();
     }
 
-    /** Borrows a connection (counting waiters and borrowers), pre-pings it if asked, runs {@code work}, gives it back. */
-    private <T> Future<T> withConnection(Function<SqlConnection, Future<T>> work) {
+    /**
+     * Borrows a connection (counting waiters and borrowers), pre-pings it if asked, runs {@code work} (in a session
+     * ending with {@code end}: {@code COMMIT} for a write, {@code ROLLBACK} for a read), gives it back.
+     */
+    private <T> Future<T> withConnection(String end, Function<SqlConnection, Future<T>> work) {
         return borrow(settings.prePing() ? 2 : 1).compose(connection -> {
             peakActive.accumulateAndGet(active.incrementAndGet(), Math::max);
-            return work.apply(connection).andThen(done -> {
+            return inTransaction(connection, end, work).andThen(done -> {
                 active.decrementAndGet();
                 connection.close();
             });
         });
+    }
+
+    /** {@code work} alone in autocommit; in a session BEGIN, {@code work}, {@code end}, or ROLLBACK if it failed. */
+    private <T> Future<T> inTransaction(SqlConnection connection, String end, Function<SqlConnection, Future<T>> work) {
+        if (transactions == Transactions.AUTOCOMMIT) {
+            return work.apply(connection);
+        }
+        return connection.query(Transactions.BEGIN).execute().compose(begun -> work.apply(connection).compose(
+                result -> connection.query(end).execute().map(result),
+                failure -> connection.query(Transactions.ROLLBACK).execute()
+                        .transform(rolledBack -> Future.<T>failedFuture(failure))));
     }
 
     private Future<SqlConnection> borrow(int attempts) {

@@ -42,9 +42,12 @@ public final class Stores {
         } else {
             Blocking blocking = blocking(options, vertx);
             PhysicalConnections connections = options.jit().applyTo(database.connections(options.applicationName()));
+            if (!options.transactions().connectionProperties().isEmpty()) {
+                connections = connections.with(options.transactions().connectionProperties());
+            }
             ConnectionPool pool = Pools.create(options.pool(), connections,
                     hikari -> hikari.setMetricRegistry(registry));
-            store = new JdbcTodoStore(pool, blocking);
+            store = new JdbcTodoStore(pool, blocking, options.transactions());
             execution = blocking.describe();
         }
         if (!options.cached()) {
@@ -88,6 +91,7 @@ public final class Stores {
         }
         String path = url.database().isEmpty() ? "postgres" : url.database();
         return new ReactiveTodoStore(vertx, options.pool(), url.host(), url.port(),
-                path, database.user(), database.password(), options.applicationName(), options.jit());
+                path, database.user(), database.password(), options.applicationName(), options.jit(),
+                options.transactions());
     }
 }
