@@ -11,39 +11,88 @@ import java.util.Map;
  * errors, the pool over the run, the read cache and the pool samples. The file is {@code <Simulation>.json},
  * or {@code claims/<name>.json} in the claims run.
  *
- * <p>Fields added within version 1 ({@code durationMs}, {@code operations}, {@code operationsPerSecond},
- * {@code service.jit}, {@code pool}) are null in a file written before them, and stay out of it when it is
- * written again; {@code cache} is there only when the service has a read cache.
+ * <p>Fields added within version 1 ({@code stack}, {@code durationMs}, {@code operations},
+ * {@code operationsPerSecond}, {@code service.jit}, {@code service.transactions}, {@code pool},
+ * {@code roundTrips}) are null in a file written before them, and stay out of it when it is written again;
+ * {@code cache} is there only when the service has a read cache.
  *
+ * @param stack        which service ran: {@value #JAVA} (the Vert.x service) or {@value #REFERENCE} (FastAPI +
+ *                     SQLAlchemy, the seeds' own stack)
  * @param load         the simulation's knobs in effect, by name, and facts about the load that are not knobs
  *                     ({@code level}, {@code differsFromSeed}, {@code warmUpRequests}); they differ per simulation
  * @param durationMs   the span the throughput is over, first record to last
  * @param operations   the todo operations the answered requests carried (a bulk create carries many)
  * @param gatlingReport Gatling's index.html, relative to this file's folder
  */
-public record LoadSummary(String simulation, String configuration, Service service, Map<String, Object> load,
+public record LoadSummary(String simulation, String configuration,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String stack, Service service, Map<String, Object> load,
                           String startedAt, String endedAt, @JsonInclude(JsonInclude.Include.NON_NULL) Long durationMs,
                           Requests requests, double successRate, double throughputRps,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Long operations,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Double operationsPerSecond,
                           Latency latencyMs, List<RequestFigures> byRequest, List<ErrorCount> errors,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Pool pool,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) RoundTrips roundTrips,
                           @JsonInclude(JsonInclude.Include.NON_NULL) Cache cache,
                           List<PoolSample> poolSamples, String gatlingReport) {
 
     public static final ResultFormat<LoadSummary> FORMAT = new ResultFormat<>("poolbench-load-result/1", null, LoadSummary.class);
 
+    /** The Java service ({@code stack}). */
+    public static final String JAVA = "java";
+    /** The reference stack: FastAPI + SQLAlchemy ({@code stack}). */
+    public static final String REFERENCE = "reference";
+
+    /** A summary without the fields of issue 17 ({@code stack}, {@code roundTrips}), as written before them. */
+    public LoadSummary(String simulation, String configuration, Service service, Map<String, Object> load,
+                       String startedAt, String endedAt, Long durationMs, Requests requests, double successRate,
+                       double throughputRps, Long operations, Double operationsPerSecond, Latency latencyMs,
+                       List<RequestFigures> byRequest, List<ErrorCount> errors, Pool pool, Cache cache,
+                       List<PoolSample> poolSamples, String gatlingReport) {
+        this(simulation, configuration, null, service, load, startedAt, endedAt, durationMs, requests, successRate,
+                throughputRps, operations, operationsPerSecond, latencyMs, byRequest, errors, pool, null, cache,
+                poolSamples, gatlingReport);
+    }
+
     /** The same summary with its Gatling report named from another folder (the summary has moved). */
     public LoadSummary withGatlingReport(String report) {
-        return new LoadSummary(simulation, configuration, service, load, startedAt, endedAt, durationMs, requests,
-                successRate, throughputRps, operations, operationsPerSecond, latencyMs, byRequest, errors, pool, cache,
-                poolSamples, report);
+        return new LoadSummary(simulation, configuration, stack, service, load, startedAt, endedAt, durationMs, requests,
+                successRate, throughputRps, operations, operationsPerSecond, latencyMs, byRequest, errors, pool,
+                roundTrips, cache, poolSamples, report);
+    }
+
+    /** Which stack ran: {@code stack} as written, {@value #JAVA} for a file written before there were two. */
+    public String stackOrJava() {
+        return stack == null ? JAVA : stack;
     }
 
     /** The service configuration, as the service describes itself. */
     public record Service(String pool, int poolSize, int maxOverflow, long poolTimeoutMs, long recycleMs, boolean prePing,
                           String indexes, long cacheTtlMs, @JsonInclude(JsonInclude.Include.NON_NULL) String jit,
-                          String execution, String label) {
+                          String execution, @JsonInclude(JsonInclude.Include.NON_NULL) String transactions,
+                          String label) {
+
+        /** A service described before {@code transactions} was reported. */
+        public Service(String pool, int poolSize, int maxOverflow, long poolTimeoutMs, long recycleMs, boolean prePing,
+                       String indexes, long cacheTtlMs, String jit, String execution, String label) {
+            this(pool, poolSize, maxOverflow, poolTimeoutMs, recycleMs, prePing, indexes, cacheTtlMs, jit, execution, null,
+                    label);
+        }
+    }
+
+    /**
+     * The service's conversation with the database during the run, counted at the latency proxy load-runs puts
+     * between them (bench-core's LatencyProxy): request/response exchanges, each a round trip the service waited
+     * for, whatever the driver's protocol.
+     *
+     * @param rttMs              the round trip the proxy added (0: none, counting only)
+     * @param exchanges          round trips during the run, less the health probe's
+     * @param perRequest         exchanges / requests (all of them, OK and KO); null without requests
+     * @param connectionsOpened  physical connections opened during the run
+     * @param probeExchanges     the service's own health probe's round trips in that time ({@code pg_stat_activity}
+     *                           once per pool sample), measured before the run and left out of {@code exchanges}
+     */
+    public record RoundTrips(long rttMs, long exchanges, Double perRequest, long connectionsOpened, long probeExchanges) {
     }
 
     public record Requests(long total, long ok, long ko) {

@@ -314,8 +314,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         System.out.println("poolbench claims load (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
                 + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated to %.2f ops/sec: %s)",
                 calibration.target().operationsPerSecond(), calibration.reached() ? "reached" : "NOT reached")));
-        System.out.printf(Locale.ROOT, "  %-22s %9s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "ok %", "p95 ms",
-                "operations", "pool use", "server", "cache hit");
+        System.out.printf(Locale.ROOT, "  %-22s %9s %7s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "rt/req", "ok %",
+                "p95 ms", "operations", "pool use", "server", "cache hit");
         for (Entry entry : entries) {
             Path file = folder.resolve(entry.result() + ".json");
             if (problems.containsKey(entry.result()) || !Files.isRegularFile(file)) {
@@ -325,8 +325,10 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             try {
                 LoadSummary s = LoadResult.read(file);
                 Double usage = s.pool().peakUsage();
-                System.out.printf(Locale.ROOT, "  %-22s %9.2f %8.1f %9s %10s %8s %8s %9s%n", entry.result(),
-                        s.operationsPerSecond(), 100 * s.successRate(), s.latencyMs().p95(), s.operations(),
+                System.out.printf(Locale.ROOT, "  %-22s %9.2f %7s %8.1f %9s %10s %8s %8s %9s%n", entry.result(),
+                        s.operationsPerSecond(), s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
+                                : String.format(Locale.ROOT, "%.2f", s.roundTrips().perRequest()),
+                        100 * s.successRate(), s.latencyMs().p95(), s.operations(),
                         usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * usage),
                         s.pool().peakServerConnections(),
                         s.cache() == null || s.cache().hitRate() == null ? "-"

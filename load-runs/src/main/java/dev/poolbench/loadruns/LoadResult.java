@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.poolbench.core.db.RoundTrips;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.ResultFiles;
 
@@ -36,11 +37,12 @@ final class LoadResult {
      * @param countedOperations todo operations the simulation counted in its answers, by request name, for requests
      *                          that carry more than one (a bulk create); every other answered request carries one
      * @param before            the service's health just before the run, {@code after} just after it
+     * @param roundTrips        the service's database round trips during the run (null when not counted)
      */
-    static LoadSummary summary(String simulation, String configuration, LoadSummary.Service service,
+    static LoadSummary summary(String simulation, String configuration, String stack, LoadSummary.Service service,
                                Map<String, Object> load, GatlingStats.RunStats stats, Map<String, Long> countedOperations,
                                JsonNode before, JsonNode after, List<LoadSummary.PoolSample> poolSamples,
-                               String gatlingReport) {
+                               LoadSummary.RoundTrips roundTrips, String gatlingReport) {
         long operations = 0;
         for (Map.Entry<String, GatlingStats.Figures> request : stats.byRequest().entrySet()) {
             operations += operations(request.getKey(), request.getValue(), countedOperations);
@@ -55,11 +57,11 @@ final class LoadResult {
         for (GatlingStats.Error error : stats.errors()) {
             errors.add(new LoadSummary.ErrorCount(error.message(), error.count()));
         }
-        return new LoadSummary(simulation, configuration, service, load, stats.startedAt().toString(),
+        return new LoadSummary(simulation, configuration, stack, service, load, stats.startedAt().toString(),
                 stats.endedAt().toString(), stats.durationMs(), requests(stats.all()),
                 stats.all().total() == 0 ? 0.0 : (double) stats.all().ok() / stats.all().total(),
                 stats.all().throughputRps(), operations, perSecond(operations, stats.durationMs()), latency(stats.all()),
-                byRequest, errors, pool(before, after, poolSamples, stats.startedAt(), stats.endedAt()),
+                byRequest, errors, pool(before, after, poolSamples, stats.startedAt(), stats.endedAt()), roundTrips,
                 after.path("cache").path("enabled").asBoolean(false) ? cache(before, after) : null,
                 poolSamples, gatlingReport);
     }
@@ -124,6 +126,18 @@ final class LoadResult {
                 samples.stream().mapToInt(LoadSummary.PoolSample::serverTotal).max().orElse(0),
                 after.path("pool").path("timeouts").asLong() - before.path("pool").path("timeouts").asLong(),
                 samples.size());
+    }
+
+    /**
+     * The round trips the proxy counted during the run ({@code during}), less the service's health probe's:
+     * {@code probeCost} a health request (measured before the run) times the health requests sent meanwhile.
+     */
+    static LoadSummary.RoundTrips roundTrips(java.time.Duration rtt, RoundTrips during, double probeCost, long probes,
+                                             long requests) {
+        long probeExchanges = Math.min(during.exchanges(), Math.round(probeCost * probes));
+        long exchanges = during.exchanges() - probeExchanges;
+        return new LoadSummary.RoundTrips(rtt.toMillis(), exchanges, requests == 0 ? null : (double) exchanges / requests,
+                during.connections(), probeExchanges);
     }
 
     /** The read cache's lookups during the run, from the service's own counters (after minus before). */

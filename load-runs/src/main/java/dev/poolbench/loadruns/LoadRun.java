@@ -7,6 +7,8 @@ import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
+import dev.poolbench.core.db.LatencyProxy;
+import dev.poolbench.core.db.RoundTrips;
 import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.results.EnvironmentRecord;
 import dev.poolbench.results.LoadSummary;
@@ -148,22 +150,26 @@ public final class LoadRun implements Callable<Integer> {
         Files.deleteIfExists(summaryFile);
         Files.deleteIfExists(countsFile);
         ServiceConfiguration configuration = plan.configuration();
-        Database serviceDatabase = configuration.rtt().isZero() ? database : database.throughProxy(configuration.rtt(), false);
+        // always through the proxy, which counts the round trips (and adds the configuration's, if any)
+        Database serviceDatabase = database.throughProxy(configuration.rtt(), false);
+        LatencyProxy proxy = serviceDatabase.proxy().orElseThrow();
         LoadSummary.Service service;
         List<LoadSummary.PoolSample> samples;
         JsonNode before;
         JsonNode after;
         GatlingRun.Outcome outcome;
         long servicePid;
+        double probeCost;
+        RoundTrips atStart;
+        RoundTrips atEnd;
+        long probesDuring;
         Path serviceLog = results.resolve(plan.resultName() + "-service.log");
         Files.deleteIfExists(serviceLog);
         ServiceProcess started;
         try {
             started = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration, serviceDatabase, serviceLog);
         } catch (java.io.IOException e) {
-            if (serviceDatabase != database) {
-                serviceDatabase.close();
-            }
+            serviceDatabase.close();
             return new Result(plan, null, null, false, e.getMessage(), -1);
         }
         try (ServiceProcess process = started) {
@@ -171,6 +177,7 @@ public final class LoadRun implements Callable<Integer> {
             if (plan.warmUp()) {
                 WarmUp.lifeCycle(process.url());
             }
+            probeCost = PoolSampler.probeCost(process.url(), proxy);
             try (PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
                 before = sampler.snapshot();
                 service = LoadResult.JSON.treeToValue(before.path("service"), LoadSummary.Service.class);
@@ -183,15 +190,17 @@ public final class LoadRun implements Callable<Integer> {
                 properties.put(LoadSettings.LOAD_FILE, loadFile.toString());
                 properties.put(LoadSettings.COUNTS_FILE, countsFile.toString());
                 plan.load().forEach((knob, value) -> properties.put("poolbench." + knob, value));
+                long probesAtStart = sampler.calls();
+                atStart = proxy.roundTrips();
                 outcome = GatlingRun.run(SIMULATIONS_PACKAGE + plan.simulation(), out.resolve("gatling"),
                         configuration.name() + ": " + process.label(), properties, timeoutSeconds());
+                atEnd = proxy.roundTrips();
+                probesDuring = sampler.calls() - probesAtStart;
                 samples = sampler.samples();
                 after = sampler.snapshot();
             }
         } finally {
-            if (serviceDatabase != database) {
-                serviceDatabase.close();
-            }
+            serviceDatabase.close();
         }
         if (outcome.reportFolder() == null) {
             return new Result(plan, null, null, false, "Gatling wrote no report (exit " + outcome.exitCode() + ")", servicePid);
@@ -206,8 +215,11 @@ public final class LoadRun implements Callable<Integer> {
                 : Map.of();
         Files.deleteIfExists(countsFile);
         String report = summaryFile.getParent().relativize(outcome.reportFolder().resolve("index.html")).toString();
-        LoadSummary summary = LoadResult.summary(plan.simulation(), configuration.name(), service, load,
-                GatlingStats.read(outcome.reportFolder()), counted, before, after, samples, report);
+        GatlingStats.RunStats stats = GatlingStats.read(outcome.reportFolder());
+        LoadSummary.RoundTrips roundTrips = LoadResult.roundTrips(configuration.rtt(), atEnd.since(atStart), probeCost,
+                probesDuring, stats.all().total());
+        LoadSummary summary = LoadResult.summary(plan.simulation(), configuration.name(), LoadSummary.JAVA, service, load,
+                stats, counted, before, after, samples, roundTrips, report);
         LoadResult.write(summaryFile, summary);
         String problem = outcome.exitCode() == 0 ? null
                 : outcome.assertionsFailed() ? "assertions failed" : "Gatling exited with " + outcome.exitCode();
@@ -252,8 +264,10 @@ public final class LoadRun implements Callable<Integer> {
             return name + ": FAILED, " + result.problem();
         }
         LoadSummary s = result.summary();
-        return String.format("%s: %s requests, %.1f%% OK, %.1f req/s, p95 %s ms%s -> %s", name, s.requests().total(),
-                100 * s.successRate(), s.throughputRps(), s.latencyMs().p95(),
+        return String.format("%s: %s requests, %.1f%% OK, %.1f req/s, p95 %s ms, %s database round trips a request%s -> %s",
+                name, s.requests().total(), 100 * s.successRate(), s.throughputRps(), s.latencyMs().p95(),
+                s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
+                        : String.format(java.util.Locale.ROOT, "%.2f", s.roundTrips().perRequest()),
                 result.passed() ? "" : " (FAILED: " + result.problem() + ")", result.summaryFile());
     }
 }

@@ -2,6 +2,8 @@ package dev.poolbench.loadruns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.poolbench.core.db.LatencyProxy;
+import dev.poolbench.core.db.RoundTrips;
 import dev.poolbench.results.LoadSummary;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples the service's {@code /api/health/pool} once a period while a simulation runs: the pool's
@@ -35,6 +38,7 @@ final class PoolSampler implements AutoCloseable {
         return t;
     });
     private final List<LoadSummary.PoolSample> samples = new ArrayList<>();
+    private final AtomicLong calls = new AtomicLong();
 
     PoolSampler(String serviceUrl, Duration period) {
         this.health = URI.create(serviceUrl + "/api/health/pool");
@@ -46,8 +50,31 @@ final class PoolSampler implements AutoCloseable {
         return List.copyOf(samples);
     }
 
+    /**
+     * Database round trips one {@code /api/health/pool} costs the service at {@code proxy} (its server probe's query),
+     * measured over a few calls while nothing else runs; taken before a sampler starts.
+     */
+    static double probeCost(String serviceUrl, LatencyProxy proxy) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl + "/api/health/pool"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        client.send(request, HttpResponse.BodyHandlers.discarding());
+        int calls = 3;
+        RoundTrips before = proxy.roundTrips();
+        for (int i = 0; i < calls; i++) {
+            client.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        return (double) proxy.roundTrips().since(before).exchanges() / calls;
+    }
+
+    /** Health requests this sampler has sent so far (samples and snapshots, answered or not). */
+    long calls() {
+        return calls.get();
+    }
+
     /** The service's health now, whole (pool, server, cache), for the end of a run. */
     JsonNode snapshot() throws IOException, InterruptedException {
+        calls.incrementAndGet();
         return JSON.readTree(client.send(request(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -63,6 +90,7 @@ final class PoolSampler implements AutoCloseable {
 
     private void sample() {
         try {
+            calls.incrementAndGet();
             HttpResponse<String> response = client.send(request(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return;

@@ -61,15 +61,16 @@ class LoadRunTest {
         assertThat(ProcessHandle.of(result.servicePid()).map(ProcessHandle::isAlive)).as("service stopped").isNotEqualTo(java.util.Optional.of(true));
         assertThat(result.summaryFile()).isEqualTo(out.resolve("load-results").resolve(plan.simulation() + ".json"));
         Map<String, Object> summary = LoadResult.JSON.readValue(result.summaryFile().toFile(), Map.class);
-        assertThat(summary.keySet()).containsExactly("format", "simulation", "configuration", "service", "load",
+        assertThat(summary.keySet()).containsExactly("format", "simulation", "configuration", "stack", "service", "load",
                 "startedAt", "endedAt", "durationMs", "requests", "successRate", "throughputRps", "operations", "operationsPerSecond",
-                "latencyMs", "byRequest", "errors", "pool", "poolSamples", "gatlingReport");
+                "latencyMs", "byRequest", "errors", "pool", "roundTrips", "poolSamples", "gatlingReport");
         assertThat(summary).containsEntry("format", "poolbench-load-result/1")
                 .containsEntry("simulation", plan.simulation())
-                .containsEntry("configuration", plan.configuration().name());
+                .containsEntry("configuration", plan.configuration().name())
+                .containsEntry("stack", "java");
         Map<String, Object> service = (Map<String, Object>) summary.get("service");
         assertThat(service.keySet()).containsExactly("pool", "poolSize", "maxOverflow", "poolTimeoutMs", "recycleMs",
-                "prePing", "indexes", "cacheTtlMs", "jit", "execution", "label");
+                "prePing", "indexes", "cacheTtlMs", "jit", "execution", "transactions", "label");
         Map<String, Object> load = (Map<String, Object>) summary.get("load");
         assertThat(load).containsEntry("level", "smoke");
         plan.load().forEach((knob, value) -> assertThat(load).containsKey(knob.equals("duration") ? "durationMs" : knob));
@@ -103,6 +104,18 @@ class LoadRunTest {
                 "peakServerConnections", "timeouts", "samples");
         assertThat(number(pool.get("capacity"))).isEqualTo(number(service.get("poolSize")) + number(service.get("maxOverflow")));
         assertThat(number(pool.get("peakActive"))).isBetween(0L, number(pool.get("capacity")));
+        Map<String, Object> roundTrips = (Map<String, Object>) summary.get("roundTrips");
+        assertThat(roundTrips.keySet()).containsExactly("rttMs", "exchanges", "perRequest", "connectionsOpened", "probeExchanges");
+        assertThat(number(roundTrips.get("rttMs"))).isEqualTo(plan.configuration().rtt().toMillis());
+        assertThat(((Number) roundTrips.get("perRequest")).doubleValue()).isCloseTo(
+                (double) number(roundTrips.get("exchanges")) / number(requests.get("total")), within(1e-9));
+        if (plan.simulation().equals("TodoApiSimulation")) {
+            assertThat(((Number) roundTrips.get("perRequest")).doubleValue())
+                    .as("the baseline in session style: BEGIN, the statement, COMMIT or ROLLBACK for every request")
+                    .isCloseTo(3.0, within(0.2));
+        } else {
+            assertThat(number(roundTrips.get("exchanges"))).isPositive();
+        }
         List<Map<String, Object>> errors = (List<Map<String, Object>>) summary.get("errors");
         assertThat(errors).hasSize(report.errors.size());
         for (Map<String, Object> error : errors) {

@@ -24,7 +24,9 @@ final class LoadScenarios implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "Requests per second, success rate and latency percentiles per service configuration (Gatling).";
+        String lead = "Requests per second, todo operations per second, database round trips per request (counted at the "
+                + "latency proxy between service and database), success rate and latency percentiles per service "
+                + "configuration and stack (Gatling).";
         if (run.load().isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no load-scenario results");
         }
@@ -38,7 +40,7 @@ final class LoadScenarios implements ReportSection {
         PERCENTILES.forEach(p -> byPercentile.add(new ArrayList<>()));
 
         Table.Builder table = Table.builder("Load results", "simulation", "configuration", "requests", "success rate", "req/s",
-                "p50 (ms)", "p95 (ms)", "p99 (ms)", "max (ms)", "errors", "Gatling report");
+                "ops/sec", "round trips / request", "p50 (ms)", "p95 (ms)", "p99 (ms)", "max (ms)", "errors", "Gatling report");
         for (LoadSummaryFile l : run.load()) {
             LoadSummary s = l.summary();
             rps.add(Chart.datum(label(l), s.throughputRps(), Double.NaN, Double.NaN));
@@ -49,10 +51,13 @@ final class LoadScenarios implements ReportSection {
             }
             List<Table.Cell> row = new ArrayList<>();
             row.add(Table.Cell.of(s.simulation()));
-            row.add(Table.Cell.of(s.configuration() + ": " + l.serviceLabel()));
+            row.add(Table.Cell.of(s.configuration() + stack(s) + ": " + l.serviceLabel()));
             row.add(Table.Cell.of(Fmt.number(s.requests().total()) + " (" + Fmt.number(s.requests().ko()) + " failed)"));
             row.add(Table.Cell.of(Fmt.fraction(s.successRate())));
             row.add(Table.Cell.of(Fmt.number(s.throughputRps())));
+            row.add(Table.Cell.of(s.operationsPerSecond() == null ? "-" : Fmt.number(s.operationsPerSecond())));
+            row.add(Table.Cell.of(s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
+                    : Fmt.number(s.roundTrips().perRequest())));
             for (String p : List.of("p50", "p95", "p99", "max")) {
                 row.add(Table.Cell.of(Fmt.number(l.latency(p))));
             }
@@ -73,6 +78,11 @@ final class LoadScenarios implements ReportSection {
 
     /** "baseline (TodoApiSimulation)": configurations are what the reader compares; simulations say under what. */
     private static String label(LoadSummaryFile l) {
-        return l.summary().configuration() + " (" + l.summary().simulation() + ")";
+        return l.summary().configuration() + stack(l.summary()) + " (" + l.summary().simulation() + ")";
+    }
+
+    /** " on the reference stack" for the seeds' own stack; nothing for the Java service, as before there were two. */
+    private static String stack(LoadSummary s) {
+        return LoadSummary.REFERENCE.equals(s.stack()) ? " on the reference stack" : "";
     }
 }
