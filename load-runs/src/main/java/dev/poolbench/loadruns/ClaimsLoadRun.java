@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -71,12 +72,26 @@ public final class ClaimsLoadRun implements Callable<Integer> {
     /** One run of the claims: which simulation against which configuration, its knobs beyond the shared ones. */
     record Entry(String result, String simulation, String configuration, Map<String, String> knobs) {
 
+        /** On the Java service, its summary {@code claims/<result>.json}. */
         LoadRun.Plan at(Duration rtt) {
+            return at(rtt, Stack.JAVA, FOLDER);
+        }
+
+        /**
+         * On {@code stack}, its summary {@code <folder>/<result>.json} for the Java service and
+         * {@code <folder>/reference/<result>.json} for the reference stack.
+         */
+        LoadRun.Plan at(Duration rtt, Stack stack, String folder) {
             Map<String, String> load = new LinkedHashMap<>(simulation.equals("ReadHeavySimulation") ? READ_HEAVY : SEED_SIZED);
             load.putAll(knobs);
             return new LoadRun.Plan(simulation, ServiceConfiguration.named(configuration).at(rtt), load,
-                    FOLDER + "/" + result, true);
+                    folder + "/" + stackFolder(stack) + result, true, stack);
         }
+    }
+
+    /** Where a stack's summaries go within a pass's folder: the Java service's at its top, as before there were two. */
+    static String stackFolder(Stack stack) {
+        return stack == Stack.JAVA ? "" : stack.spelling() + "/";
     }
 
     /** The claims' load, in running order; the baseline first, as its run confirms the calibration. */
@@ -121,6 +136,15 @@ public final class ClaimsLoadRun implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "NAME,...", description = "only these runs (by result name), default all")
     String only;
 
+    @Option(names = "--stacks", paramLabel = "java,reference", defaultValue = "java,reference",
+            description = "the services to load: the Java service, the reference stack (FastAPI + SQLAlchemy), or both; "
+                    + "the round trip is calibrated on the reference stack's baseline when it runs (default: ${DEFAULT-VALUE})")
+    String stacks;
+
+    @Option(names = "--also-rtt", paramLabel = "DURATION", description = "run everything again at this fixed round "
+            + "trip (e.g. 20ms, a realistic cloud network), into claims/rtt-<ms>ms/; none by default")
+    String alsoRtt;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClaimsLoadRun()).execute(args));
     }
@@ -132,6 +156,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         RttCalibration.Target calibrationTarget;
         List<Duration> probes;
         List<Entry> entries;
+        List<Stack> stackList;
+        Duration fixedAlso;
         DatabaseSettings databaseSettings;
         try {
             fixedRtt = blank(rtt) ? null : checkedRtt("--rtt", rtt);
@@ -139,6 +165,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                     Settings.parseInt("--tolerance", tolerance, 1, 100) / 100.0, SEED_001_SOURCE);
             probes = blank(probeRtts) ? calibrationTarget.defaultProbes() : probeList(probeRtts);
             entries = selected(only);
+            stackList = Stack.parseList("--stacks", blank(stacks) ? "java,reference" : stacks);
+            fixedAlso = blank(alsoRtt) ? null : checkedRtt("--also-rtt", alsoRtt);
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
             if (!databaseSettings.rtt().isZero()) {
                 throw SettingsException.badValue(DatabaseSettings.RTT, databaseSettings.rtt().toMillis() + "ms",
@@ -158,44 +186,94 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         Map<String, String> problems = new LinkedHashMap<>();
         RttCalibration.Outcome calibration = null;
         Duration at = fixedRtt;
-        Database database = Databases.start(databaseSettings);
+        LoadRun runner = LoadRun.over(database(databaseSettings), out, serviceJar, LoadSettings.Level.CLAIMS);
+        List<Stack> running = new ArrayList<>();
+        for (Stack stack : stackList) {
+            Optional<String> unavailable = stack.unavailable(serviceJar);
+            if (unavailable.isPresent()) {
+                System.out.println("poolbench claims: the " + stack.spelling() + " stack's runs skipped: " + unavailable.get());
+                problems.put(stack.spelling(), "skipped: " + unavailable.get());
+            } else {
+                running.add(stack);
+            }
+        }
+        // the claims are about the seeds' stack: its baseline sets the round trip when it runs
+        Stack calibrated = running.contains(Stack.REFERENCE) ? Stack.REFERENCE : Stack.JAVA;
         try {
-            LoadRun runner = LoadRun.over(database, out, serviceJar, LoadSettings.Level.CLAIMS);
+            if (running.isEmpty()) {
+                System.err.println("claims-load-run: no stack can run here");
+                return 1;
+            }
             if (at == null) {
                 Map<String, String> probeLoad = new LinkedHashMap<>(SEED_SIZED);
                 probeLoad.put("users", Integer.toString(PROBE_USERS));
                 Entry baseline = entry("baseline");
                 try {
                     calibration = new RttCalibration(runner, results).calibrate(calibrationTarget, probes,
-                            ServiceConfiguration.BASELINE, probeLoad, baseline::at, FOLDER);
+                            ServiceConfiguration.BASELINE, calibrated, probeLoad,
+                            rtt -> baseline.at(rtt, calibrated, FOLDER), FOLDER);
                 } catch (Exception e) {
                     System.err.println("claims-load-run: the calibration failed, so nothing else ran: " + e.getMessage());
                     return 1;
                 }
                 RttCalibration.write(folder.resolve("calibration.json"), calibration);
                 at = calibration.chosen();
-                System.out.println("poolbench claims: round trip " + at.toMillis() + " ms"
+                System.out.println("poolbench claims: round trip " + at.toMillis() + " ms, calibrated on the "
+                        + calibrated.spelling() + " stack's baseline"
                         + (calibration.reached() ? "" : " (target not reached: " + calibration.note() + ")"));
             }
-            for (Entry entry : entries) {
-                if (calibration != null && entry.result().equals("baseline")) {
-                    continue; // the calibration's confirming run is the baseline's run
-                }
-                try {
-                    LoadRun.Result result = runner.run(entry.at(at));
-                    if (result.summary() == null) {
-                        problems.put(entry.result(), result.problem());
+            for (Stack stack : running) {
+                for (Entry entry : entries) {
+                    if (calibration != null && stack == calibrated && entry.result().equals("baseline")) {
+                        continue; // the calibration's confirming run is this stack's baseline run
                     }
-                } catch (Exception e) {
-                    problems.put(entry.result(), e.toString());
+                    run(runner, entry.at(at, stack, FOLDER), problems);
+                }
+            }
+            if (fixedAlso != null) {
+                String pass = FOLDER + "/" + passFolder(fixedAlso);
+                for (Stack stack : running) {
+                    for (Entry entry : entries) {
+                        run(runner, entry.at(fixedAlso, stack, pass), problems);
+                    }
                 }
             }
         } finally {
-            writeEnvironment(folder, database, entries, at, calibration, started);
-            database.close();
+            writeEnvironment(folder, runner.database(), entries, running, at, fixedAlso, calibration, started);
+            runner.database().close();
         }
-        printTable(folder, entries, at, calibration, problems, started);
-        return problems.isEmpty() ? 0 : 1;
+        for (Stack stack : running) {
+            printTable(folder.resolve(stackFolder(stack)), FOLDER + "/" + stackFolder(stack), stack, entries, at,
+                    stack == calibrated ? calibration : null, problems, started);
+        }
+        if (fixedAlso != null) {
+            for (Stack stack : running) {
+                printTable(folder.resolve(passFolder(fixedAlso)).resolve(stackFolder(stack)),
+                        FOLDER + "/" + passFolder(fixedAlso) + "/" + stackFolder(stack), stack, entries, fixedAlso, null,
+                        problems, started);
+            }
+        }
+        return problems.values().stream().allMatch(problem -> problem.startsWith("skipped: ")) ? 0 : 1;
+    }
+
+    /** "rtt-20ms": the folder of the fixed-round-trip pass. */
+    static String passFolder(Duration rtt) {
+        return "rtt-" + rtt.toMillis() + "ms";
+    }
+
+    private static Database database(DatabaseSettings settings) {
+        return Databases.start(settings);
+    }
+
+    private static void run(LoadRun runner, LoadRun.Plan plan, Map<String, String> problems) {
+        try {
+            LoadRun.Result result = runner.run(plan);
+            if (result.summary() == null && !result.wasSkipped()) {
+                problems.put(plan.resultName(), result.problem());
+            }
+        } catch (Exception e) {
+            problems.put(plan.resultName(), e.toString());
+        }
     }
 
     private static Map<String, String> ordered(String... knobsAndValues) {
@@ -275,8 +353,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         return value == null || value.isBlank();
     }
 
-    private void writeEnvironment(Path folder, Database database, List<Entry> entries, Duration at,
-                                  RttCalibration.Outcome calibration, Instant started) {
+    private void writeEnvironment(Path folder, Database database, List<Entry> entries, List<Stack> stacksRun, Duration at,
+                                  Duration fixedAlso, RttCalibration.Outcome calibration, Instant started) {
         try {
             List<Map<String, Object>> runs = new ArrayList<>();
             for (Entry entry : entries) {
@@ -292,7 +370,10 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             }
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("run", "claims");
+            parameters.put("stacks", stacksRun.stream().map(Stack::spelling).toList());
+            parameters.put("calibratedOn", calibration == null ? null : calibration.stack().spelling());
             parameters.put("rttMs", at == null ? null : at.toMillis());
+            parameters.put("alsoRttMs", fixedAlso == null ? null : fixedAlso.toMillis());
             parameters.put("rttFrom", at == null ? "nothing: the calibration failed"
                     : calibration == null ? "--rtt" : "calibration.json");
             parameters.put("calibrationReached", calibration == null ? null : calibration.reached());
@@ -310,16 +391,27 @@ public final class ClaimsLoadRun implements Callable<Integer> {
 
     static void printTable(Path folder, List<Entry> entries, Duration at, RttCalibration.Outcome calibration,
                            Map<String, String> problems, Instant started) {
+        printTable(folder, "", Stack.JAVA, entries, at, calibration, problems, started);
+    }
+
+    /**
+     * The closing table of one stack's runs at one round trip, their summaries in {@code folder}; {@code problems}
+     * are keyed by result name ({@code resultPrefix} + the entry's result).
+     */
+    static void printTable(Path folder, String resultPrefix, Stack stack, List<Entry> entries, Duration at,
+                           RttCalibration.Outcome calibration, Map<String, String> problems, Instant started) {
         System.out.println();
-        System.out.println("poolbench claims load (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
+        System.out.println("poolbench claims load" + (stack == Stack.JAVA ? "" : " on the reference stack")
+                + " (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
                 + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated to %.2f ops/sec: %s)",
                 calibration.target().operationsPerSecond(), calibration.reached() ? "reached" : "NOT reached")));
         System.out.printf(Locale.ROOT, "  %-22s %9s %7s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "rt/req", "ok %",
                 "p95 ms", "operations", "pool use", "server", "cache hit");
         for (Entry entry : entries) {
             Path file = folder.resolve(entry.result() + ".json");
-            if (problems.containsKey(entry.result()) || !Files.isRegularFile(file)) {
-                System.out.printf("  %-22s FAILED: %s%n", entry.result(), problems.getOrDefault(entry.result(), "no summary"));
+            String problem = problems.get(resultPrefix + entry.result());
+            if (problem != null || !Files.isRegularFile(file)) {
+                System.out.printf("  %-22s FAILED: %s%n", entry.result(), problem == null ? "no summary" : problem);
                 continue;
             }
             try {

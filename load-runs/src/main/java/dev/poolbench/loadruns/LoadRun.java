@@ -40,11 +40,17 @@ public final class LoadRun implements Callable<Integer> {
 
     static final String SIMULATIONS_PACKAGE = "dev.poolbench.loadruns.simulations.";
 
-    /** What {@code mvn verify} runs: each simulation against the configuration it is about. */
+    /**
+     * What {@code mvn verify} runs: each simulation against the configuration it is about, and a smoke of the
+     * reference stack (the seeds' FastAPI + SQLAlchemy) under the seeds' own test, skipped in one line where
+     * Python or its packages are absent.
+     */
     static final List<Plan> VERIFY = List.of(
             new Plan("TodoApiSimulation", ServiceConfiguration.BASELINE, Map.of()),
             new Plan("PoolExhaustionSimulation", ServiceConfiguration.EXHAUSTION, Map.of()),
-            new Plan("MixedOperationsSimulation", ServiceConfiguration.SEED_003, Map.of()));
+            new Plan("MixedOperationsSimulation", ServiceConfiguration.SEED_003, Map.of()),
+            new Plan("TodoApiSimulation", ServiceConfiguration.BASELINE, Map.of("users", "20"),
+                    "TodoApiSimulation-reference", true, Stack.REFERENCE));
 
     /**
      * One simulation against one service configuration.
@@ -57,9 +63,10 @@ public final class LoadRun implements Callable<Integer> {
      *                      configurations names each its own (it may name a folder: {@code claims/baseline})
      * @param warmUp        whether one todo's life ({@link WarmUp}) goes through the service before Gatling starts,
      *                      so a run that measures throughput does not pay for the first connection
+     * @param stack         which service is started: the Java service, or the reference stack
      */
     public record Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load,
-                       String resultName, boolean warmUp) {
+                       String resultName, boolean warmUp, Stack stack) {
 
         public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load) {
             this(simulation, configuration, load, simulation);
@@ -67,6 +74,16 @@ public final class LoadRun implements Callable<Integer> {
 
         public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load, String resultName) {
             this(simulation, configuration, load, resultName, false);
+        }
+
+        public Plan(String simulation, ServiceConfiguration configuration, Map<String, String> load, String resultName,
+                    boolean warmUp) {
+            this(simulation, configuration, load, resultName, warmUp, Stack.JAVA);
+        }
+
+        /** "TodoApiSimulation on baseline", "... on baseline (reference stack)". */
+        String describe() {
+            return simulation + " on " + configuration.name() + (stack == Stack.JAVA ? "" : " (reference stack)");
         }
     }
 
@@ -76,6 +93,15 @@ public final class LoadRun implements Callable<Integer> {
      */
     public record Result(Plan plan, Path summaryFile, LoadSummary summary, boolean passed, String problem,
                          long servicePid) {
+
+        /** A plan whose stack cannot run here: nothing ran, nothing failed; {@code why} is the one line to print. */
+        static Result skipped(Plan plan, String why) {
+            return new Result(plan, null, null, true, "skipped: " + why, -1);
+        }
+
+        public boolean wasSkipped() {
+            return summary == null && passed;
+        }
     }
 
     @Option(names = "--load", defaultValue = "smoke", description = "smoke or full (default: ${DEFAULT-VALUE})")
@@ -110,7 +136,7 @@ public final class LoadRun implements Callable<Integer> {
             plans = VERIFY.stream().filter(p -> only == null || only.contains(p.simulation())).toList();
             if (plans.isEmpty()) {
                 throw new SettingsException("--simulations = '" + String.join(",", only) + "' is not accepted: one or more of "
-                        + String.join(", ", VERIFY.stream().map(Plan::simulation).toList()));
+                        + String.join(", ", VERIFY.stream().map(Plan::simulation).distinct().toList()));
             }
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
         } catch (SettingsException e) {
@@ -142,6 +168,11 @@ public final class LoadRun implements Callable<Integer> {
 
     /** Runs {@code plan} against this run's database; the service is stopped before this returns, whatever happened. */
     public Result run(Plan plan) throws Exception {
+        java.util.Optional<String> unavailable = plan.stack().unavailable(serviceJar);
+        if (unavailable.isPresent()) {
+            System.out.println("poolbench: " + plan.describe() + " skipped: " + unavailable.get());
+            return Result.skipped(plan, unavailable.get());
+        }
         Path results = out.resolve("load-results");
         Path summaryFile = results.resolve(plan.resultName() + ".json");
         Path loadFile = results.resolve(plan.resultName() + ".load.json");
@@ -167,7 +198,7 @@ public final class LoadRun implements Callable<Integer> {
         Files.deleteIfExists(serviceLog);
         ServiceProcess started;
         try {
-            started = ServiceProcess.start(ServiceProcess.launcher(serviceJar), configuration, serviceDatabase, serviceLog);
+            started = ServiceProcess.start(plan.stack().launcher(serviceJar), configuration, serviceDatabase, serviceLog);
         } catch (java.io.IOException e) {
             serviceDatabase.close();
             return new Result(plan, null, null, false, e.getMessage(), -1);
@@ -181,7 +212,8 @@ public final class LoadRun implements Callable<Integer> {
             try (PoolSampler sampler = new PoolSampler(process.url(), Duration.ofSeconds(1))) {
                 before = sampler.snapshot();
                 service = LoadResult.JSON.treeToValue(before.path("service"), LoadSummary.Service.class);
-                System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name() + " ("
+                System.out.println("poolbench: " + plan.simulation() + " against " + configuration.name()
+                        + (plan.stack() == Stack.JAVA ? "" : " on the reference stack") + " ("
                         + process.label() + ") at " + process.url() + ", service pid " + process.pid()
                         + (configuration.rtt().isZero() ? "" : ", database round trip " + configuration.rtt().toMillis() + " ms"));
                 Map<String, String> properties = new LinkedHashMap<>();
@@ -193,7 +225,8 @@ public final class LoadRun implements Callable<Integer> {
                 long probesAtStart = sampler.calls();
                 atStart = proxy.roundTrips();
                 outcome = GatlingRun.run(SIMULATIONS_PACKAGE + plan.simulation(), out.resolve("gatling"),
-                        configuration.name() + ": " + process.label(), properties, timeoutSeconds());
+                        configuration.name() + (plan.stack() == Stack.JAVA ? "" : " (reference stack)") + ": " + process.label(),
+                        properties, timeoutSeconds());
                 atEnd = proxy.roundTrips();
                 probesDuring = sampler.calls() - probesAtStart;
                 samples = sampler.samples();
@@ -218,7 +251,7 @@ public final class LoadRun implements Callable<Integer> {
         GatlingStats.RunStats stats = GatlingStats.read(outcome.reportFolder());
         LoadSummary.RoundTrips roundTrips = LoadResult.roundTrips(configuration.rtt(), atEnd.since(atStart), probeCost,
                 probesDuring, stats.all().total());
-        LoadSummary summary = LoadResult.summary(plan.simulation(), configuration.name(), LoadSummary.JAVA, service, load,
+        LoadSummary summary = LoadResult.summary(plan.simulation(), configuration.name(), plan.stack().spelling(), service, load,
                 stats, counted, before, after, samples, roundTrips, report);
         LoadResult.write(summaryFile, summary);
         String problem = outcome.exitCode() == 0 ? null
@@ -236,6 +269,11 @@ public final class LoadRun implements Callable<Integer> {
         return run;
     }
 
+    /** The database this runner's services use (behind a proxy of their own). */
+    Database database() {
+        return database;
+    }
+
     private long timeoutSeconds() {
         return level == LoadSettings.Level.SMOKE ? 600 : 3600;
     }
@@ -246,6 +284,8 @@ public final class LoadRun implements Callable<Integer> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("simulation", plan.simulation());
             run.put("configuration", plan.configuration().name());
+            run.put("stack", plan.stack().spelling());
+            run.put("result", plan.resultName() + ".json");
             run.put("flags", plan.configuration().flags());
             run.put("rttMs", plan.configuration().rtt().toMillis());
             run.put("load", plan.load());
@@ -259,7 +299,10 @@ public final class LoadRun implements Callable<Integer> {
     }
 
     private static String line(Result result) {
-        String name = result.plan().simulation() + " on " + result.plan().configuration().name();
+        String name = result.plan().describe();
+        if (result.wasSkipped()) {
+            return name + ": " + result.problem();
+        }
         if (result.summary() == null) {
             return name + ": FAILED, " + result.problem();
         }

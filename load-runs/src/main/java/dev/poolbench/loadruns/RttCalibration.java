@@ -78,7 +78,7 @@ final class RttCalibration {
     }
 
     /** What the calibration found; {@link #toCalibration()} is {@code calibration.json}. */
-    record Outcome(Target target, String configuration, String simulation, Map<String, String> probeLoad,
+    record Outcome(Target target, String configuration, Stack stack, String simulation, Map<String, String> probeLoad,
                    List<Probe> probes, Line fit, Duration solved, List<Confirmation> confirmations, String note) {
 
         Duration chosen() {
@@ -100,7 +100,7 @@ final class RttCalibration {
                 confirmed.add(new Calibration.Confirmation(c.rtt().toMillis(), c.operationsPerSecond(), c.deviation(),
                         c.withinTolerance(), c.summary()));
             }
-            return new Calibration(configuration, simulation,
+            return new Calibration(configuration, stack.spelling(), simulation,
                     new Calibration.Target(target.operationsPerSecond(), target.tolerance(), target.source()),
                     "seconds per operation = interceptSeconds + slope x round trip in seconds (on the event "
                             + "loop the service answers one request at a time)",
@@ -127,10 +127,17 @@ final class RttCalibration {
     Outcome calibrate(Target target, List<Duration> probeRtts, ServiceConfiguration configuration,
                       Map<String, String> probeLoad, Function<Duration, LoadRun.Plan> confirmation, String resultFolder)
             throws Exception {
+        return calibrate(target, probeRtts, configuration, Stack.JAVA, probeLoad, confirmation, resultFolder);
+    }
+
+    /** As above, on {@code stack} (the probes run on it; {@code confirmation} should too). */
+    Outcome calibrate(Target target, List<Duration> probeRtts, ServiceConfiguration configuration, Stack stack,
+                      Map<String, String> probeLoad, Function<Duration, LoadRun.Plan> confirmation, String resultFolder)
+            throws Exception {
         List<Probe> probes = new ArrayList<>();
         for (Duration rtt : probeRtts) {
             LoadRun.Plan plan = new LoadRun.Plan("TodoApiSimulation", configuration.at(rtt), probeLoad,
-                    resultFolder + "/calibration/probe-" + rtt.toMillis() + "ms", true);
+                    resultFolder + "/calibration/probe-" + rtt.toMillis() + "ms", true, stack);
             LoadSummary summary = summaryOf(runner.run(plan));
             probes.add(new Probe(rtt, summary.operations(), summary.operationsPerSecond(),
                     "calibration/probe-" + rtt.toMillis() + "ms.json"));
@@ -180,7 +187,7 @@ final class RttCalibration {
                     + "from %.2f (tolerance %.0f%%)", last.operationsPerSecond(), last.rtt().toMillis(),
                     100 * last.deviation(), target.operationsPerSecond(), 100 * target.tolerance()));
         }
-        return new Outcome(target, configuration.name(), "TodoApiSimulation", probeLoad, probes, fit, solved,
+        return new Outcome(target, configuration.name(), stack, "TodoApiSimulation", probeLoad, probes, fit, solved,
                 confirmations, notes.isEmpty() ? null : String.join("; ", notes));
     }
 

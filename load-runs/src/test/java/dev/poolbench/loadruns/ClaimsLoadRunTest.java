@@ -101,8 +101,8 @@ class ClaimsLoadRunTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
                 "poolbench claims load (" + folder + "), round trip 430 ms (given)",
-                "  seed004                     2.30    100.0     12109        600     100%       15      0.0%",
-                "  seed000-null                2.30    100.0     26006        600        -       20         -",
+                "  seed004                     2.30       -    100.0     12109        600     100%       15      0.0%",
+                "  seed000-null                2.30       -    100.0     26006        600        -       20         -",
                 "  phase1                 unreadable summary: " + future + ": format \"poolbench-load-result/2\" is not"
                         + " supported; this version of poolbench reads \"poolbench-load-result/1\"",
                 "  phase2                 FAILED: Gatling wrote no report");
