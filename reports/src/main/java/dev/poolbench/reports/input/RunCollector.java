@@ -35,6 +35,8 @@ public final class RunCollector {
 
     static final String JMH_RESULTS = "results.json";
     static final String CLAIMS = "claims";
+    /** The claims run's reference-stack summaries: {@code claims/reference/}. */
+    static final String REFERENCE = "reference";
 
     private final Path jmhDir;
     private final Path loadDir;
@@ -92,7 +94,8 @@ public final class RunCollector {
         List<Path> files = loadResultFiles(loadDir);
         Path claimsDir = loadDir.resolve(CLAIMS);
         List<Path> claimFiles = loadResultFiles(claimsDir);
-        if (files.isEmpty() && claimFiles.isEmpty()) {
+        List<Path> referenceFiles = loadResultFiles(claimsDir.resolve(REFERENCE));
+        if (files.isEmpty() && claimFiles.isEmpty() && referenceFiles.isEmpty()) {
             notMeasured.add("Load scenarios (load-runs): no result files in " + loadDir);
             return Json.MAPPER.nullNode();
         }
@@ -100,13 +103,17 @@ public final class RunCollector {
         load.put("from", loadDir.toString());
         load.set("results", summaries(files));
         load.set("environment", optional(loadDir, EnvironmentRecord.FORMAT));
-        if (claimFiles.isEmpty()) {
+        if (claimFiles.isEmpty() && referenceFiles.isEmpty()) {
             load.putNull("claims");
         } else {
             ObjectNode claims = load.putObject("claims");
             claims.set("results", summaries(claimFiles));
             claims.set("calibration", optional(claimsDir, Calibration.FORMAT));
             claims.set("environment", optional(claimsDir, EnvironmentRecord.FORMAT));
+            if (!referenceFiles.isEmpty()) {
+                // only when the reference stack ran, so a run of the Java service alone reads as before
+                claims.putObject(REFERENCE).set("results", summaries(referenceFiles));
+            }
         }
         return load;
     }

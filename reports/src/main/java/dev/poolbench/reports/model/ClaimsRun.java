@@ -10,6 +10,16 @@ import java.util.Optional;
  * The claims run's load part (mvn verify -Pclaims): every summary by its name ({@code baseline},
  * {@code phase1}, ...), the calibration that chose the round trip, and the run's environment. Each
  * claim reads the few fields it needs and names them in its evidence.
+ *
+ * @param summaries          the Java service's runs ({@code claims/<name>.json})
+ * @param referenceSummaries the same runs on the reference stack, FastAPI + SQLAlchemy
+ *                           ({@code claims/reference/<name>.json}); empty when it did not run
  */
-public record ClaimsRun(Map<String, LoadSummary> summaries, Optional<Calibration> calibration, Optional<Environment> environment) {
+public record ClaimsRun(Map<String, LoadSummary> summaries, Optional<Calibration> calibration, Optional<Environment> environment,
+                        Map<String, LoadSummary> referenceSummaries) {
+
+    /** A claims run of the Java service alone. */
+    public ClaimsRun(Map<String, LoadSummary> summaries, Optional<Calibration> calibration, Optional<Environment> environment) {
+        this(summaries, calibration, environment, Map.of());
+    }
 }

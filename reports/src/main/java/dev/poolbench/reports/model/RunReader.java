@@ -195,14 +195,21 @@ public final class RunReader {
         if (c == null || !c.isObject()) {
             return Optional.empty();
         }
+        return Optional.of(new ClaimsRun(claimSummaries(c.path("results"), "load.claims.results"),
+                embedded(c.get("calibration"), Calibration.FORMAT, "load.claims.calibration"),
+                environment(c.get("environment"), "load.claims.environment"),
+                claimSummaries(c.path("reference").path("results"), "load.claims.reference.results")));
+    }
+
+    /** Summaries by run name ({@code baseline.json} is {@code baseline}); {@code where} names them in errors. */
+    private static Map<String, LoadSummary> claimSummaries(JsonNode results, String where) {
         Map<String, LoadSummary> summaries = new LinkedHashMap<>();
-        for (JsonNode entry : c.path("results")) {
+        for (JsonNode entry : results) {
             String file = Json.text(entry, "file", "?");
             summaries.put(file.endsWith(".json") ? file.substring(0, file.length() - 5) : file,
-                    ResultFiles.fromTree(entry.path("summary"), LoadSummary.FORMAT, "load.claims.results[" + file + "].summary"));
+                    ResultFiles.fromTree(entry.path("summary"), LoadSummary.FORMAT, where + "[" + file + "].summary"));
         }
-        return Optional.of(new ClaimsRun(summaries, embedded(c.get("calibration"), Calibration.FORMAT, "load.claims.calibration"),
-                environment(c.get("environment"), "load.claims.environment")));
+        return summaries;
     }
 
     static Optional<Faults> faults(JsonNode f) {

@@ -40,6 +40,7 @@ final class ClaimsSection implements ReportSection {
             return SectionView.notMeasured(ID, TITLE, lead, "neither the claims load run nor JMH ran (mvn verify -Pclaims runs both)");
         }
         Map<String, LoadSummary> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
+        Map<String, LoadSummary> reference = run.claims().map(ClaimsRun::referenceSummaries).orElse(Map.of());
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
@@ -48,6 +49,7 @@ final class ClaimsSection implements ReportSection {
         List<String> notes = new ArrayList<>();
         calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"
                 + " service and the database, found so that the seed's baseline (queue 5+10, sync calls on the event loop)"
+                + (LoadSummary.REFERENCE.equals(c.stack()) ? " on the reference stack (FastAPI + SQLAlchemy)" : "")
                 + " makes " + (c.target() == null ? "" : String.valueOf(c.target().operationsPerSecond()))
                 + " ops/sec; every load figure was measured"
                 + " at it. Database figures were measured with no added round trip."));
@@ -62,11 +64,13 @@ final class ClaimsSection implements ReportSection {
                 + " a load figure is one run, and a ratio of two gets a band of +/-" + Fmt.number(100 * Thresholds.LOAD_SPREAD) + "% on each run, the run-to-run spread measured for this simulation on this machine.");
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
-        Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "measured", "verdict", "why", "from");
-        for (ClaimResult r : results) {
-            table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
-                    r.measured().map(m -> m.text()).orElse("-"), r.verdict().words(), r.why(),
-                    r.measured().map(m -> String.join("; ", m.evidence())).orElse("-"));
+        Table table = reference.isEmpty() ? javaOnly(results)
+                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit)), results, reference, summaries);
+        if (!reference.isEmpty()) {
+            notes.add("Both stacks ran every load configuration at the same round trip: the reference stack, the seeds' own"
+                    + " FastAPI + SQLAlchemy service (the stack the claims are about), and the Java service in SQLAlchemy"
+                    + " session style (the same database round trips a request). Where their verdicts differ, the last"
+                    + " column gives both stacks' figures for the runs the claim reads.");
         }
         List<Chart> charts = new ArrayList<>();
         if (!summaries.isEmpty()) {
@@ -78,9 +82,94 @@ final class ClaimsSection implements ReportSection {
             for (String name : names) {
                 data.add(Chart.datum(name, ClaimInputs.operationsPerSecond(summaries.get(name)), Double.NaN, Double.NaN));
             }
-            charts.add(chart.series("ops/sec", data).build());
+            chart.series(reference.isEmpty() ? "ops/sec" : "Java service", data);
+            if (!reference.isEmpty()) {
+                List<Chart.Datum> onReference = new ArrayList<>();
+                for (String name : names) {
+                    onReference.add(Chart.datum(name, reference.containsKey(name)
+                            ? ClaimInputs.operationsPerSecond(reference.get(name)) : Double.NaN, Double.NaN, Double.NaN));
+                }
+                chart.series("reference stack", onReference);
+            }
+            charts.add(chart.build());
         }
-        return new SectionView(ID, TITLE, lead, notes, charts, List.of(table.build()));
+        return new SectionView(ID, TITLE, lead, notes, charts, List.of(table));
+    }
+
+    /** The table of a claims run of the Java service alone. */
+    private static Table javaOnly(List<ClaimResult> results) {
+        Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "measured", "verdict", "why", "from");
+        for (ClaimResult r : results) {
+            table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
+                    r.measured().map(m -> m.text()).orElse("-"), r.verdict().words(), r.why(),
+                    r.measured().map(m -> String.join("; ", m.evidence())).orElse("-"));
+        }
+        return table.build();
+    }
+
+    /**
+     * Each claim's figure and verdict on the reference stack (the one the claim is about) and on the Java service,
+     * and where they disagree, both stacks' figures for the runs the claim reads.
+     */
+    private static Table bothStacks(List<ClaimResult> onReference, List<ClaimResult> onJava, Map<String, LoadSummary> reference,
+                                    Map<String, LoadSummary> java) {
+        Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "reference stack: measured",
+                "reference stack: verdict", "why", "Java service: measured", "Java service: verdict",
+                "where the stacks disagree", "from");
+        for (int i = 0; i < onReference.size(); i++) {
+            ClaimResult r = onReference.get(i);
+            ClaimResult j = onJava.get(i);
+            List<String> from = new ArrayList<>();
+            r.measured().ifPresent(m -> m.evidence().forEach(e -> from.add(e.replace(JAVA_RESULTS, REFERENCE_RESULTS))));
+            j.measured().ifPresent(m -> m.evidence().stream().filter(e -> !from.contains(e)).forEach(from::add));
+            table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
+                    r.measured().map(Measured::text).orElse("-"), r.verdict().words(), r.why(),
+                    j.measured().map(Measured::text).orElse("-"), j.verdict().words(),
+                    disagreement(r, j, reference, java), from.isEmpty() ? "-" : String.join("; ", from));
+        }
+        return table.build();
+    }
+
+    private static final String JAVA_RESULTS = "load.claims.results[";
+    private static final String REFERENCE_RESULTS = "load.claims.reference.results[";
+    /** Round trips a request within this of each other are the same conversation (RoundTripsTest's tolerance). */
+    private static final double SAME_ROUND_TRIPS = 0.2;
+
+    /**
+     * "-" when the verdicts agree; else, for each run the claim reads, its ops/sec and round trips a request on each
+     * stack, and whether the round trips explain the difference or the stacks' own work per request does.
+     */
+    static String disagreement(ClaimResult onReference, ClaimResult onJava, Map<String, LoadSummary> reference,
+                               Map<String, LoadSummary> java) {
+        if (onReference.verdict() == onJava.verdict()) {
+            return "-";
+        }
+        List<String> runs = new ArrayList<>();
+        boolean sameRoundTrips = true;
+        for (String name : onReference.claim().loadRuns()) {
+            LoadSummary r = reference.get(name);
+            LoadSummary j = java.get(name);
+            if (r == null || j == null) {
+                runs.add(name + ": " + (r == null ? "not run on the reference stack" : "not run on the Java service"));
+                continue;
+            }
+            Double rtR = r.roundTrips() == null ? null : r.roundTrips().perRequest();
+            Double rtJ = j.roundTrips() == null ? null : j.roundTrips().perRequest();
+            if (rtR == null || rtJ == null || Math.abs(rtR - rtJ) > SAME_ROUND_TRIPS) {
+                sameRoundTrips = false;
+            }
+            runs.add(name + ": " + Fmt.number(ClaimInputs.operationsPerSecond(r)) + " ops/sec on the reference stack, "
+                    + Fmt.number(ClaimInputs.operationsPerSecond(j)) + " on the Java service ("
+                    + (rtR == null ? "-" : Fmt.number(rtR)) + " and " + (rtJ == null ? "-" : Fmt.number(rtJ))
+                    + " round trips a request)");
+        }
+        if (runs.isEmpty()) {
+            return "the verdicts differ (" + onReference.verdict().words() + ", " + onJava.verdict().words() + ")";
+        }
+        return String.join("; ", runs) + (sameRoundTrips
+                ? ". The same round trips a request: the difference is each stack's own work per request and how it runs"
+                  + " requests at once (Python on one uvicorn worker against the JVM)"
+                : ". The stacks make different round trips a request, which the round trip multiplies");
     }
 
     private static String machine(Environment e) {

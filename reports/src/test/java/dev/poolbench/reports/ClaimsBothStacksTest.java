@@ -1,0 +1,73 @@
+package dev.poolbench.reports;
+
+import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
+import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ResultFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Claims table when the claims run loaded both stacks (issue 17): each load claim's figure and verdict on the
+ * reference stack, the one the claim is about, and on the Java service; where the verdicts differ, both stacks'
+ * ops/sec and round trips a request for the runs the claim reads. Fixture summaries (no JMH: the database claims
+ * are not this test's business).
+ */
+class ClaimsBothStacksTest {
+
+    @Test
+    void eachLoadClaimHasBothStacksFiguresAndWhereTheyDisagreeWhy(@TempDir Path dir) throws Exception {
+        Path claims = dir.resolve("load").resolve("claims");
+        Path reference = claims.resolve("reference");
+        ClaimsLoadFixture.calibration(claims, 143, 2.28);
+        write(claims, "baseline", "queue 5+10, event-loop", 2.28, 3.0);
+        write(claims, "phase2", "queue 20+30, reactive", 60, 4.0);
+        write(reference, "baseline", "queue 5+10, event-loop", 2.28, 3.0);
+        write(reference, "phase2", "queue 20+30, reactive", 6, 4.0);
+
+        Path out = dir.resolve("report");
+        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve("jmh").toString(), "--load", dir.resolve("load").toString(),
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String summary = Files.readString(out.resolve("summary.md"));
+
+        assertThat(summary).contains("| claim | source | claimed | reference stack: measured | reference stack: verdict | why"
+                + " | Java service: measured | Java service: verdict | where the stacks disagree | from |");
+        assertThat(row(summary, "Limits all operations to ~2.28 ops/sec"))
+                .contains("| " + Fmt.number(2.28) + " ops/sec | holds |").endsWith("| - | load.claims.reference.results[baseline]"
+                        + ".summary.operationsPerSecond; load.claims.results[baseline].summary.operationsPerSecond |");
+        // 6 / 2.28 = 2.6x on the reference stack (its band stays below the promised 10x); 60 / 2.28 = 26x on the Java service
+        assertThat(row(summary, "Convert to Async"))
+                .contains("| 6 ops/sec, " + Fmt.number(6 / 2.28) + "x").contains("| partly |")
+                .contains("| 60 ops/sec, " + Fmt.number(60 / 2.28) + "x").contains("| holds |")
+                .contains("phase2: " + Fmt.number(6.0) + " ops/sec on the reference stack, " + Fmt.number(60.0)
+                        + " on the Java service (" + Fmt.number(4.0) + " and " + Fmt.number(4.0) + " round trips a request)")
+                .contains("The same round trips a request: the difference is each stack's own work per request");
+        assertThat(summary).contains("Both stacks ran every load configuration at the same round trip");
+    }
+
+    /** A fixture summary with {@code perRequest} database round trips a request. */
+    private static void write(Path folder, String name, String label, double ops, double perRequest) throws Exception {
+        Files.createDirectories(folder);
+        LoadSummary s = ClaimsLoadFixture.summary(folder, name, label, ops, 1.0, 1);
+        LoadSummary counted = new LoadSummary(s.simulation(), s.configuration(),
+                folder.getFileName().toString().equals("reference") ? LoadSummary.REFERENCE : LoadSummary.JAVA, s.service(),
+                s.load(), s.startedAt(), s.endedAt(), s.durationMs(), s.requests(), s.successRate(), s.throughputRps(),
+                s.operations(), s.operationsPerSecond(), s.latencyMs(), s.byRequest(), s.errors(), s.pool(),
+                new LoadSummary.RoundTrips(143, Math.round(perRequest * s.requests().total()), perRequest, 0, 10), s.cache(),
+                s.poolSamples(), s.gatlingReport());
+        ResultFiles.write(folder.resolve(name + ".json"), LoadSummary.FORMAT, counted);
+    }
+
+    private static String row(String summary, String claimWords) {
+        return Arrays.stream(summary.split("\n")).filter(l -> l.startsWith("| ") && l.contains(claimWords)).findFirst()
+                .orElseThrow(() -> new AssertionError("no claims row for: " + claimWords + "\n" + summary));
+    }
+}
