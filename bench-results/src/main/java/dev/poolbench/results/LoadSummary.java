@@ -61,11 +61,6 @@ public record LoadSummary(String simulation, String configuration,
                 roundTrips, cache, poolSamples, report);
     }
 
-    /** Which stack ran: {@code stack} as written, {@value #JAVA} for a file written before there were two. */
-    public String stackOrJava() {
-        return stack == null ? JAVA : stack;
-    }
-
     /** The service configuration, as the service describes itself. */
     public record Service(String pool, int poolSize, int maxOverflow, long poolTimeoutMs, long recycleMs, boolean prePing,
                           String indexes, long cacheTtlMs, @JsonInclude(JsonInclude.Include.NON_NULL) String jit,
