@@ -244,7 +244,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         }
         for (Stack stack : running) {
             printTable(folder.resolve(stackFolder(stack)), FOLDER + "/" + stackFolder(stack), stack, entries, at,
-                    stack == calibrated ? calibration : null, problems, started);
+                    calibration, problems, started);
         }
         if (fixedAlso != null) {
             for (Stack stack : running) {
@@ -403,8 +403,9 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         System.out.println();
         System.out.println("poolbench claims load" + (stack == Stack.JAVA ? "" : " on the reference stack")
                 + " (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
-                + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated to %.2f ops/sec: %s)",
-                calibration.target().operationsPerSecond(), calibration.reached() ? "reached" : "NOT reached")));
+                + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated on the %s stack's baseline to %.2f"
+                + " ops/sec: %s)", calibration.stack().spelling(), calibration.target().operationsPerSecond(),
+                calibration.reached() ? "reached" : "NOT reached")));
         System.out.printf(Locale.ROOT, "  %-22s %9s %7s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "rt/req", "ok %",
                 "p95 ms", "operations", "pool use", "server", "cache hit");
         for (Entry entry : entries) {
