@@ -82,7 +82,7 @@ final class LoadScenarios implements ReportSection {
     }
 
     /** " on the reference stack" for the seeds' own stack; nothing for the Java service, as before there were two. */
-    private static String stack(LoadSummary s) {
+    static String stack(LoadSummary s) {
         return LoadSummary.REFERENCE.equals(s.stack()) ? " on the reference stack" : "";
     }
 }

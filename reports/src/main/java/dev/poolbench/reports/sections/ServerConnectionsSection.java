@@ -69,7 +69,8 @@ final class ServerConnectionsSection implements ReportSection {
             for (LoadSummaryFile l : loadWithSamples) {
                 // the pool's peaks as the summary wrote them; server active and idle apart, from its samples
                 LoadSummary.Pool pool = l.summary().pool();
-                table.row(l.summary().simulation(), l.summary().configuration(), String.valueOf(pool.peakActive()),
+                table.row(l.summary().simulation(), l.summary().configuration() + LoadScenarios.stack(l.summary()),
+                        String.valueOf(pool.peakActive()),
                         String.valueOf(pool.peakWaiting()), String.valueOf(peak(l, LoadSummary.PoolSample::serverActive)),
                         String.valueOf(peak(l, LoadSummary.PoolSample::serverIdle)), String.valueOf(pool.peakServerConnections()));
             }
