@@ -65,7 +65,7 @@ final class ClaimsSection implements ReportSection {
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
         Table table = reference.isEmpty() ? javaOnly(results)
-                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit)), results, reference, summaries);
+                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())), results, reference, summaries);
         if (!reference.isEmpty()) {
             notes.add("Both stacks ran every load configuration at the same round trip: the reference stack, the seeds' own"
                     + " FastAPI + SQLAlchemy service (the stack the claims are about), and the Java service in SQLAlchemy"
