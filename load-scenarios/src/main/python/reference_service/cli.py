@@ -76,12 +76,14 @@ class Service:
     def __init__(self, options, settings):
         from . import app, database, health, schema
         from .read_cache import CachedAsyncTodoRepository, CachedTodoRepository, ReadCache
+        from .retry import Retrying, RetryingTodoRepository
 
         self.options = options
         self.settings = settings
         schema.prepare(settings, options.application_name, options.indexes, options.seed_rows)
         self.figures = database.PoolFigures()
         cache = ReadCache(options.cache_ttl_ms) if options.cached else None
+        self.retrying = Retrying(options.retry_tries, options.retry_backoff_ms)
         if options.execution == "reactive":
             from .async_repository import AsyncTodoRepository
             engine = database.async_engine(options, settings, self.figures)
@@ -94,7 +96,7 @@ class Service:
             from .repository import TodoRepository
             engine = database.sync_engine(options, settings, self.figures)
             self.pool = engine.pool
-            repository = TodoRepository(engine)
+            repository = RetryingTodoRepository(TodoRepository(engine), self.retrying)
             if cache:
                 repository = CachedTodoRepository(repository, cache)
             execution = ("event-loop (sync SQLAlchemy + psycopg2 called in async def endpoints)"
@@ -103,7 +105,7 @@ class Service:
                          "SQLAlchemy + psycopg2)")
         self.engine = engine
         server = health.ServerConnections(settings, options.application_name)
-        self.health = health.ServiceHealth(options, execution, self.pool, self.figures, server, cache)
+        self.health = health.ServiceHealth(options, execution, self.pool, self.figures, server, cache, self.retrying)
         self.app = app.create_app(options.execution, repository, self.health, settings.mask)
         self.app.add_event_handler("startup", self._size_thread_pool)
         self.app.add_event_handler("shutdown", self._close)

@@ -1,5 +1,5 @@
-"""GET /api/health/pool: the pool's figures, what the server sees of the service's connections, and the read
-cache; the Java ServiceHealth's JSON, key for key.
+"""GET /api/health/pool: the pool's figures, what the server sees of the service's connections, seed 004's retry
+(calls, tries, calls that succeeded on a later try, calls whose last try failed) and the read cache; the Java ServiceHealth's JSON, key for key.
 
 The server side is counted as bench-core's ServerConnections counts it: from a connection of its own, named
 ``poolbench-probe`` so it never counts itself, over pg_stat_activity for the service's application_name. It
@@ -56,13 +56,14 @@ class ServerConnections:
 
 class ServiceHealth:
     def __init__(self, options: ServiceOptions, execution: str, pool, figures: PoolFigures,
-                 server: ServerConnections, cache):
+                 server: ServerConnections, cache, retrying):
         self._options = options
         self._execution = execution
         self._pool = pool
         self._figures = figures
         self._server = server
         self._cache = cache
+        self._retrying = retrying
         self._probe_thread = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="todo-service-health")
 
     async def snapshot(self):
@@ -78,6 +79,7 @@ class ServiceHealth:
             "execution": self._execution,
             "pool": pool_snapshot(self._options, self._pool, self._figures),
             "server": counts,
+            "retry": self._retrying.figures(self._options.retry),
             "cache": cache,
         }
 

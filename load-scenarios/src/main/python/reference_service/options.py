@@ -55,6 +55,8 @@ class ServiceOptions:
     jit: str = "default"
     execution: str = "event-loop"
     transactions: str = "session"
+    retry_tries: int = 1
+    retry_backoff_ms: int = 0
     worker_threads: int = 20
     seed_rows: int = DEFAULT_SEED_ROWS
     host: str = "127.0.0.1"
@@ -66,6 +68,11 @@ class ServiceOptions:
     def capacity(self) -> int:
         """The most connections the pool holds at once; 0 for none, which has no limit of its own."""
         return {"none": 0, "static": 1}.get(self.pool, self.pool_size + self.max_overflow)
+
+    @property
+    def retry(self) -> str:
+        """"off" or "3x2s", as the flag is written (the Java RetryPolicy.spelling())."""
+        return f"{self.retry_tries}x{show_ms(self.retry_backoff_ms)}" if self.retry_tries > 1 else "off"
 
     @property
     def cached(self) -> bool:
@@ -89,6 +96,8 @@ class ServiceOptions:
             label += ", jit " + self.jit
         if self.transactions == "session":
             label += ", session transactions"
+        if self.retry_tries > 1:
+            label += ", retry " + self.retry
         return label
 
     def describe(self) -> Dict[str, object]:
@@ -105,16 +114,17 @@ class ServiceOptions:
             "jit": self.jit,
             "execution": self.execution,
             "transactions": self.transactions,
+            "retry": self.retry,
             "label": self.label(),
         }
 
 
 def _named(pool="queue", size=5, overflow=10, timeout="30s", recycle="0s", pre_ping=False, indexes=False,
-           cache="0s", jit="default", execution="event-loop") -> Dict[str, str]:
+           cache="0s", jit="default", execution="event-loop", retry="off") -> Dict[str, str]:
     """A configuration as the flags that spell it out."""
     return {"--pool": pool, "--pool-size": str(size), "--max-overflow": str(overflow), "--pool-timeout": timeout,
             "--recycle": recycle, "--pre-ping": str(pre_ping).lower(), "--indexes": "on" if indexes else "off",
-            "--cache-ttl": cache, "--jit": jit, "--execution": execution}
+            "--cache-ttl": cache, "--jit": jit, "--execution": execution, "--retry": retry}
 
 
 #: Seed 001's phase 1 pool (also seed 002's): pool_size=20, max_overflow=30, pool_pre_ping=True, pool_recycle=3600.
@@ -144,8 +154,9 @@ NAMED: Dict[str, Dict[str, str]] = {
     "seed000-queue-10+20": _named(size=10, overflow=20, execution="worker"),
     # 003's new configuration: 5+10, pool_timeout=30, pool_recycle=600
     "seed003": _named(recycle="600s", execution="worker"),
-    # 004: 5+10, pool_timeout=20, pool_recycle=300, pool_pre_ping=True, @cache_paint_result(timeout=300)
-    "seed004": _named(timeout="20s", recycle="300s", pre_ping=True, cache="300s", execution="worker"),
+    # 004: 5+10, pool_timeout=20, pool_recycle=300, pool_pre_ping=True, @cache_paint_result(timeout=300),
+    # @handle_database_error (3 tries, time.sleep(2 ** retry_count))
+    "seed004": _named(timeout="20s", recycle="300s", pre_ping=True, cache="300s", execution="worker", retry="3x2s"),
     # 002: 20+30, pre-ping, recycle 3600, timeout 30, jit on (the control) / off "for small queries"
     "seed002-jit-on": _named(**_BIG_POOL, jit="on", execution="worker"),
     "seed002-jit-off": _named(**_BIG_POOL, jit="off", execution="worker"),
@@ -153,7 +164,7 @@ NAMED: Dict[str, Dict[str, str]] = {
 
 _DEFAULTS = {"--pool": "queue", "--pool-size": "5", "--max-overflow": "10", "--pool-timeout": "30s",
              "--recycle": "0", "--pre-ping": "false", "--indexes": "off", "--cache-ttl": "0", "--jit": "default",
-             "--execution": "event-loop", "--transactions": "session", "--worker-threads": "20", "--seed-rows": str(DEFAULT_SEED_ROWS),
+             "--execution": "event-loop", "--transactions": "session", "--retry": "off", "--worker-threads": "20", "--seed-rows": str(DEFAULT_SEED_ROWS),
              "--host": "127.0.0.1", "--port": "8080", "--application-name": DEFAULT_APPLICATION}
 
 
@@ -202,6 +213,9 @@ def _parser() -> _Parser:
     add("--transactions", metavar="session",
         help="session: each call a SQLAlchemy Session, BEGIN, the statement, COMMIT or ROLLBACK (default: session; "
              "the Java service's autocommit is not offered)")
+    add("--retry", metavar="off|TRIESxBACKOFF",
+        help="seed 004's retry: a call that failed with OperationalError or the pool's TimeoutError is tried again, up "
+             "to TRIES times in all, sleeping BACKOFF, then twice that, between tries; 3x2s is the seed's (default: off)")
     add("--worker-threads", metavar="N", help="thread pool size for --execution worker, 1-1000 (default: 20)")
     add("--seed-rows", metavar="N", help=f"todos the table is filled with at start (default: {DEFAULT_SEED_ROWS})")
     add("--host", metavar="ADDRESS", help="address to listen on (default: 127.0.0.1)")
@@ -254,6 +268,7 @@ def _to_options(v: Dict[str, str], configuration: str) -> ServiceOptions:
     jit = parse_choice("--jit", v["--jit"], JITS)
     execution = parse_choice("--execution", v["--execution"], EXECUTIONS)
     transactions = parse_choice("--transactions", v["--transactions"], TRANSACTIONS)
+    tries, backoff = parse_retry("--retry", v["--retry"])
     workers = parse_int("--worker-threads", v["--worker-threads"], 1, 1000)
     rows = parse_int("--seed-rows", v["--seed-rows"], 0, 10_000_000)
     port = parse_int("--port", v["--port"], 0, 65_535)
@@ -269,10 +284,14 @@ def _to_options(v: Dict[str, str], configuration: str) -> ServiceOptions:
     if transactions != "session":
         raise bad_value("--transactions", v["--transactions"], "session with the reference service (a SQLAlchemy "
                                                                "Session per call; autocommit statements are the Java service's)")
+    if execution == "reactive" and tries > 1:
+        raise SettingsError(f"--retry = '{v['--retry'].strip()}' is not accepted with --execution reactive: seed 004's "
+                            "retry sleeps the calling thread between tries, as its decorator does (use it with "
+                            "event-loop or worker, or leave --retry off)")
     host = (v["--host"] or "").strip() or "127.0.0.1"
     application = (v["--application-name"] or "").strip() or DEFAULT_APPLICATION
     return ServiceOptions(pool, size, overflow, timeout, recycle, pre_ping, indexes, ttl, jit, execution, transactions,
-                          workers, rows, host, port, configuration, application)
+                          tries, backoff, workers, rows, host, port, configuration, application)
 
 
 # The parsers of bench-core's Settings, message for message.
@@ -316,6 +335,24 @@ def parse_duration_ms(name: str, value: str) -> int:
     if ms is not None and ms >= 0:
         return ms
     raise bad_value(name, value, "a duration of zero or more, such as 250ms, 30s, 10m, 1h (a bare number means seconds)")
+
+
+MAX_TRIES = 10
+
+
+def parse_retry(name: str, value: str):
+    """"off" (1 try) or TRIESxBACKOFF, e.g. 3x2s: (tries, backoff in ms); the Java RetryPolicy.parse()'s message."""
+    text = value.strip().lower()
+    if text == "off":
+        return 1, 0
+    tries, x, backoff = text.partition("x")
+    if x and _INT.fullmatch(tries.strip()) and 2 <= int(tries) <= MAX_TRIES:
+        try:
+            return int(tries), parse_duration_ms(name, backoff)
+        except SettingsError:
+            pass
+    raise bad_value(name, value, f"off, or TRIESxBACKOFF with 2 to {MAX_TRIES} tries and a backoff such as 250ms or "
+                                 "2s, e.g. 3x2s (seed 004: 3 tries, sleeping 2s then 4s)")
 
 
 def parse_choice(name: str, value: str, choices) -> str:

@@ -84,9 +84,9 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
                     + "queue 10+20; " + ON_WORKERS),
             Spec.queue(5, 10).recycle("600s").execution("worker").named("seed003", SEED_003_FILE + " new configuration: "
                     + "queue 5+10, timeout 30s, recycle 600s; " + ON_WORKERS),
-            Spec.queue(5, 10).timeout("20s").recycle("300s").prePing().cache("300s").execution("worker").named("seed004",
-                    SEED_004 + ": queue 5+10, timeout 20s, recycle 300s, pre-ping, a 5-minute read cache on GET by id; "
-                            + ON_WORKERS),
+            Spec.queue(5, 10).timeout("20s").recycle("300s").prePing().cache("300s").retry("3x2s").execution("worker")
+                    .named("seed004", SEED_004 + ": queue 5+10, timeout 20s, recycle 300s, pre-ping, a 5-minute read cache "
+                            + "on GET by id, its retry decorator (3 tries, 2s then 4s apart); " + ON_WORKERS),
             Spec.queue(20, 30).prePing().recycle("3600s").jit("on").execution("worker").named("seed002-jit-on", SEED_002
                     + ": queue 20+30, timeout 30s, pre-ping, recycle 3600s, jit on (the control); JDBC on 20 worker threads"),
             Spec.queue(20, 30).prePing().recycle("3600s").jit("off").execution("worker").named("seed002-jit-off", SEED_002
@@ -143,6 +143,7 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
         private String jit = "default";
         private String execution = "event-loop";
         private final String transactions = "session";
+        private String retry = "off";
 
         private Spec(String pool, int poolSize, int maxOverflow) {
             this.pool = pool;
@@ -188,6 +189,12 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             return this;
         }
 
+        /** Seed 004's retry decorator, as {@code --retry} writes it: {@code 3x2s}. */
+        Spec retry(String value) {
+            retry = value;
+            return this;
+        }
+
         Spec eventLoop() {
             return execution("event-loop");
         }
@@ -201,7 +208,8 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             List<String> flags = List.of("--pool", pool, "--pool-size", Integer.toString(poolSize),
                     "--max-overflow", Integer.toString(maxOverflow), "--pool-timeout", timeout, "--recycle", recycle,
                     "--pre-ping", Boolean.toString(prePing), "--indexes", indexes ? "on" : "off", "--cache-ttl", cacheTtl,
-                    "--jit", jit, "--execution", execution, "--transactions", transactions);
+                    "--jit", jit, "--execution", execution, "--transactions", transactions,
+                    "--retry", retry);
             Map<String, Object> promises = new LinkedHashMap<>();
             promises.put("pool", execution.equals("reactive") ? "vertx-pg" : pool);
             promises.put("poolSize", poolSize);
@@ -214,6 +222,7 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
             promises.put("jit", jit);
             promises.put("execution", execution);
             promises.put("transactions", transactions);
+            promises.put("retry", retry);
             return new ServiceConfiguration(name, flags, Duration.ZERO, description, promises);
         }
 

@@ -68,6 +68,12 @@ final class ServiceCommand {
                     + "COMMIT (writes) or ROLLBACK (reads), connections set up as psycopg2's (default: ${DEFAULT-VALUE})")
     String transactions;
 
+    @Option(names = "--retry", paramLabel = "off|TRIESxBACKOFF", defaultValue = "off",
+            description = "seed 004's retry: a call that failed with a connection error or the pool's timeout is tried "
+                    + "again, up to TRIES times in all, sleeping BACKOFF, then twice that, between tries; 3x2s is the "
+                    + "seed's (default: ${DEFAULT-VALUE})")
+    String retry;
+
     @Option(names = "--worker-threads", paramLabel = "N", defaultValue = "20",
             description = "Vert.x worker pool size for --execution worker, 1-1000 (default: ${DEFAULT-VALUE})")
     String workerThreads;
@@ -124,6 +130,7 @@ final class ServiceCommand {
         Jit sessionJit = Jit.parse("--jit", jit);
         Execution where = Settings.parseChoice("--execution", execution, Execution.class);
         Transactions wrapping = Transactions.parse("--transactions", transactions);
+        RetryPolicy retrying = RetryPolicy.parse("--retry", retry);
         int workers = Settings.parseInt("--worker-threads", workerThreads, 1, 1000);
         int rows = Settings.parseInt("--seed-rows", seedRows, 0, 10_000_000);
         int listenPort = Settings.parseInt("--port", port, 0, 65_535);
@@ -133,7 +140,7 @@ final class ServiceCommand {
         } catch (SettingsException e) {
             throw new SettingsException(asFlags(e.getMessage()));
         }
-        return new ServiceOptions(poolSettings, indexed, ttl, sessionJit, where, wrapping, workers, host, listenPort, rows, configuration,
+        return new ServiceOptions(poolSettings, indexed, ttl, sessionJit, where, wrapping, retrying, workers, host, listenPort, rows, configuration,
                 ServiceOptions.DEFAULT_APPLICATION);
     }
 

@@ -3,6 +3,7 @@ package dev.poolbench.load.service;
 import dev.poolbench.core.pool.PoolStats;
 import dev.poolbench.core.probe.ServerConnectionCounts;
 import dev.poolbench.core.probe.ServerConnections;
+import dev.poolbench.load.service.store.Retrying;
 import dev.poolbench.load.service.store.Stores.OpenStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * {@code GET /api/health/pool}: the pool's own figures, what the server sees of the service's connections
- * ({@code pg_stat_activity}, seed 000's check), and the read cache's hits and misses. The server probe
+ * ({@code pg_stat_activity}, seed 000's check), the read cache's hits and misses, and seed 004's retry: database calls,
+ * tries made for them, calls that succeeded on a later try and calls whose last try failed. The server probe
  * runs on a worker of its own, so watching the pool never takes a thread or connection from the requests.
  */
 final class ServiceHealth {
@@ -76,6 +78,13 @@ final class ServiceHealth {
                     .put("misses", figures.misses())
                     .put("hitRate", lookups == 0 ? 0.0 : (double) figures.hits() / lookups);
         });
+        Retrying retrying = store.retrying();
+        json.put("retry", new JsonObject()
+                .put("policy", retrying.policy().spelling())
+                .put("calls", retrying.calls())
+                .put("attempts", retrying.attempts())
+                .put("recovered", retrying.recovered())
+                .put("exhausted", retrying.exhausted()));
         return json.put("cache", cache);
     }
 

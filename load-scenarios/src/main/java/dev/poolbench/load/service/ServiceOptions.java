@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param execution     where the database calls run
  * @param transactions  how each call's statements are wrapped: autocommit, or a SQLAlchemy session's BEGIN,
  *                      statement, COMMIT or ROLLBACK (with connections set up as psycopg2 sets them up)
+ * @param retry         seed 004's retry of a database call that failed with a connection error or the pool's timeout
+ *                      ({@link RetryPolicy}); {@link RetryPolicy#OFF} by default
  * @param workerThreads Vert.x's worker pool size ({@link Execution#WORKER})
  * @param host          the address to listen on; loopback by default
  * @param port          the port; 0 picks a free one
@@ -34,7 +36,7 @@ import java.util.Objects;
  * @param applicationName what the service's connections are called in {@code pg_stat_activity}
  */
 public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheTtl, Jit jit, Execution execution,
-                             Transactions transactions, int workerThreads, String host, int port, int seedRows, String configuration,
+                             Transactions transactions, RetryPolicy retry, int workerThreads, String host, int port, int seedRows, String configuration,
                              String applicationName) {
 
     public static final String CUSTOM = "custom";
@@ -49,12 +51,18 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         Objects.requireNonNull(jit, "jit");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(retry, "retry");
         configuration = configuration == null || configuration.isBlank() ? CUSTOM : configuration;
         applicationName = applicationName == null || applicationName.isBlank() ? DEFAULT_APPLICATION : applicationName;
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         if (execution == Execution.REACTIVE && pool.strategy() != PoolStrategy.QUEUE) {
             throw new SettingsException("--pool = '" + pool.strategy().spelling() + "' is not accepted with --execution "
                     + "reactive: vertx-pg-client brings its own pool, sized by --pool-size and --max-overflow (leave --pool at queue)");
+        }
+        if (execution == Execution.REACTIVE && retry.enabled()) {
+            throw new SettingsException("--retry = '" + retry.spelling() + "' is not accepted with --execution reactive: "
+                    + "seed 004's retry sleeps the calling thread between tries, as its decorator does (use it with "
+                    + "event-loop, worker or virtual, or leave --retry off)");
         }
         if (execution == Execution.VIRTUAL && Runtime.version().feature() < VIRTUAL_THREADS_JDK) {
             throw new SettingsException("--execution = 'virtual' needs JDK " + VIRTUAL_THREADS_JDK
@@ -65,51 +73,55 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
 
     /**
      * The seeds' baseline: queue 5+10, timeout 30 s, event loop, indexes off, no cache, the server's JIT, port 8080;
-     * autocommit statements.
+     * autocommit statements; no retry.
      */
     public static ServiceOptions defaults() {
         return new ServiceOptions(PoolSettings.of(PoolStrategy.QUEUE), false, Duration.ZERO, Jit.DEFAULT, Execution.EVENT_LOOP,
-                Transactions.AUTOCOMMIT, 20, "127.0.0.1", 8080, DEFAULT_SEED_ROWS, CUSTOM, DEFAULT_APPLICATION);
+                Transactions.AUTOCOMMIT, RetryPolicy.OFF, 20, "127.0.0.1", 8080, DEFAULT_SEED_ROWS, CUSTOM, DEFAULT_APPLICATION);
     }
 
     public ServiceOptions withPool(PoolSettings value) {
-        return new ServiceOptions(value, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(value, indexes, cacheTtl, jit, execution, transactions, retry, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withExecution(Execution value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, value, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, value, transactions, retry, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withTransactions(Transactions value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, value, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, value, retry, workerThreads, host, port, seedRows, configuration, applicationName);
+    }
+
+    public ServiceOptions withRetry(RetryPolicy value) {
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, value, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withCacheTtl(Duration value) {
-        return new ServiceOptions(pool, indexes, value, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, value, jit, execution, transactions, retry, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withJit(Jit value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, value, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, value, execution, transactions, retry, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withIndexes(boolean value) {
-        return new ServiceOptions(pool, value, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, value, cacheTtl, jit, execution, transactions, retry, workerThreads, host, port, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withPort(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, value, seedRows, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, retry, workerThreads, host, value, seedRows, configuration, applicationName);
     }
 
     public ServiceOptions withSeedRows(int value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, value, configuration, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, retry, workerThreads, host, port, value, configuration, applicationName);
     }
 
     public ServiceOptions withApplicationName(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, configuration, value);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, retry, workerThreads, host, port, seedRows, configuration, value);
     }
 
     public ServiceOptions withConfiguration(String value) {
-        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, workerThreads, host, port, seedRows, value, applicationName);
+        return new ServiceOptions(pool, indexes, cacheTtl, jit, execution, transactions, retry, workerThreads, host, port, seedRows, value, applicationName);
     }
 
     /** The pool as results name it: the strategy, or {@code vertx-pg} for vertx-pg-client's own pool. */
@@ -142,6 +154,9 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         if (transactions == Transactions.SESSION) {
             label.append(", session transactions");
         }
+        if (retry.enabled()) {
+            label.append(", retry ").append(retry.spelling());
+        }
         return label.toString();
     }
 
@@ -159,6 +174,7 @@ public record ServiceOptions(PoolSettings pool, boolean indexes, Duration cacheT
         d.put("jit", jit.spelling());
         d.put("execution", execution.spelling());
         d.put("transactions", transactions.spelling());
+        d.put("retry", retry.spelling());
         d.put("label", label());
         return d;
     }

@@ -47,7 +47,7 @@ class ReferenceServiceTest {
         phase2-worker   | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes on, session transactions
         seed000-null    | none, worker, indexes off, session transactions
         seed000-static  | static, timeout 30s, worker, indexes off, session transactions
-        seed004         | queue 5+10, timeout 20s, recycle 300s, pre-ping, worker, indexes off, cache ttl 300s, session transactions
+        seed004         | queue 5+10, timeout 20s, recycle 300s, pre-ping, worker, indexes off, cache ttl 300s, session transactions, retry 3x2s
         seed002-jit-off | queue 20+30, timeout 30s, recycle 3600s, pre-ping, worker, indexes off, jit off, session transactions
         """)
     void eachSeedConfigurationListensAndServesTheCrudCycle(String configuration, String label) throws Exception {

@@ -29,7 +29,22 @@ class ServiceCommandTest {
         assertThat(options.label()).isEqualTo("queue 5+10, timeout 30s, event-loop, indexes off");
         assertThat(options.describe()).containsEntry("pool", "queue").containsEntry("poolTimeoutMs", 30_000L)
                 .containsEntry("execution", "event-loop").containsEntry("cacheTtlMs", 0L).containsEntry("jit", "default")
-                .containsEntry("transactions", "autocommit");
+                .containsEntry("transactions", "autocommit").containsEntry("retry", "off");
+        assertThat(options.retry()).isEqualTo(RetryPolicy.OFF);
+    }
+
+    @Test
+    void seed004sRetryIsAFlag() {
+        ServiceOptions seeds = ServiceCommand.parse("--retry", "3x2s", "--execution", "worker").options();
+        ServiceOptions quick = ServiceCommand.parse("--retry", "5X250ms").options();
+
+        assertThat(seeds.retry()).isEqualTo(RetryPolicy.SEED_004).isEqualTo(new RetryPolicy(3, java.time.Duration.ofSeconds(2)));
+        assertThat(seeds.retry().sleepBefore(2)).hasSeconds(2);
+        assertThat(seeds.retry().sleepBefore(3)).hasSeconds(4);
+        assertThat(seeds.label()).isEqualTo("queue 5+10, timeout 30s, worker, indexes off, retry 3x2s");
+        assertThat(seeds.describe()).containsEntry("retry", "3x2s");
+        assertThat(quick.retry()).isEqualTo(new RetryPolicy(5, java.time.Duration.ofMillis(250)));
+        assertThat(ServiceCommand.parse("--retry", "off").options().retry().enabled()).isFalse();
     }
 
     @Test
@@ -73,6 +88,11 @@ class ServiceCommandTest {
         --jit maybe              ; --jit = 'maybe' is not accepted: one of default, on, off
         --execution async        ; --execution = 'async' is not accepted: one of event-loop, worker, virtual, reactive
         --transactions orm       ; --transactions = 'orm' is not accepted: one of autocommit, session
+        --retry 3                ; --retry = '3' is not accepted: off, or TRIESxBACKOFF with 2 to 10 tries and a backoff such as 250ms or 2s, e.g. 3x2s (seed 004: 3 tries, sleeping 2s then 4s)
+        --retry 1x2s             ; --retry = '1x2s' is not accepted: off, or TRIESxBACKOFF with 2 to 10 tries and a backoff such as 250ms or 2s, e.g. 3x2s (seed 004: 3 tries, sleeping 2s then 4s)
+        --retry 3x-2s            ; --retry = '3x-2s' is not accepted: off, or TRIESxBACKOFF with 2 to 10 tries and a backoff such as 250ms or 2s, e.g. 3x2s (seed 004: 3 tries, sleeping 2s then 4s)
+        --retry always           ; --retry = 'always' is not accepted: off, or TRIESxBACKOFF with 2 to 10 tries and a backoff such as 250ms or 2s, e.g. 3x2s (seed 004: 3 tries, sleeping 2s then 4s)
+        --execution reactive --retry 3x2s  ; --retry = '3x2s' is not accepted with --execution reactive: seed 004's retry sleeps the calling thread between tries, as its decorator does (use it with event-loop, worker or virtual, or leave --retry off)
         --worker-threads 0       ; --worker-threads = '0' is not accepted: a whole number from 1 to 1000
         --port 70000             ; --port = '70000' is not accepted: a whole number from 0 to 65535
         --pool hikari --pool-timeout 100ms ; --pool-timeout = '100ms' is not accepted: at least 250ms with strategy hikari (HikariCP's minimum connectionTimeout)

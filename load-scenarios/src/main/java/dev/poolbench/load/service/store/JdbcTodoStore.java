@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /**
  * bench-core's {@link TodoRepository} over one of its pools, each call run the way {@link Blocking} says, its
- * statements wrapped as {@link Transactions} says.
+ * statements wrapped as {@link Transactions} says, tried again as {@link Retrying} says (seed 004's retry).
  */
 final class JdbcTodoStore implements TodoStore {
 
@@ -27,12 +27,14 @@ final class JdbcTodoStore implements TodoStore {
     private final LentConnections lent;
     private final TodoRepository repository;
     private final Blocking blocking;
+    private final Retrying retrying;
 
-    JdbcTodoStore(ConnectionPool pool, Blocking blocking, Transactions transactions) {
+    JdbcTodoStore(ConnectionPool pool, Blocking blocking, Transactions transactions, Retrying retrying) {
         this.pool = pool;
         this.lent = new LentConnections(pool.dataSource());
         this.repository = new TodoRepository(lent, transactions);
         this.blocking = blocking;
+        this.retrying = retrying;
     }
 
     @Override
@@ -95,7 +97,7 @@ final class JdbcTodoStore implements TodoStore {
     private <T> Future<T> run(Callable<T> call) {
         return blocking.call(() -> {
             try {
-                return call.call();
+                return retrying.call(call);
             } catch (PoolExhaustedException e) {
                 throw new PoolTimeout(e.getMessage(), e);
             }

@@ -19,8 +19,8 @@ public final class Stores {
     private Stores() {
     }
 
-    /** The store, and its cache when {@code --cache-ttl} is set. */
-    public record OpenStore(TodoStore store, Optional<CacheFigures> cache, String execution) {
+    /** The store, its cache when {@code --cache-ttl} is set, and its retry's counts ({@code --retry}). */
+    public record OpenStore(TodoStore store, Optional<CacheFigures> cache, String execution, Retrying retrying) {
     }
 
     /** Live figures of the read cache, for the health endpoint. */
@@ -36,6 +36,7 @@ public final class Stores {
             throws SQLException {
         TodoStore store;
         String execution;
+        Retrying retrying = new Retrying(options.retry());
         if (options.execution() == Execution.REACTIVE) {
             store = reactive(options, database, vertx);
             execution = "reactive (vertx-pg-client)";
@@ -47,11 +48,11 @@ public final class Stores {
             }
             ConnectionPool pool = Pools.create(options.pool(), connections,
                     hikari -> hikari.setMetricRegistry(registry));
-            store = new JdbcTodoStore(pool, blocking, options.transactions());
+            store = new JdbcTodoStore(pool, blocking, options.transactions(), retrying);
             execution = blocking.describe();
         }
         if (!options.cached()) {
-            return new OpenStore(store, Optional.empty(), execution);
+            return new OpenStore(store, Optional.empty(), execution, retrying);
         }
         CachedTodoStore cached = new CachedTodoStore(store, options.cacheTtl(), registry);
         CacheFigures figures = new CacheFigures() {
@@ -70,7 +71,7 @@ public final class Stores {
                 return cached.size();
             }
         };
-        return new OpenStore(cached, Optional.of(figures), execution);
+        return new OpenStore(cached, Optional.of(figures), execution, retrying);
     }
 
     private static Blocking blocking(ServiceOptions options, Vertx vertx) {
