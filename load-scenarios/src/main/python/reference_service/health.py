@@ -41,12 +41,23 @@ class ServerConnections:
         return connection
 
     def sample(self):
+        """The counts; a connection found lost (the database restarted) is opened again and asked once more, as the
+        Java ServerConnections does."""
         with self._lock:
-            if self._connection.closed:
+            try:
+                return self._count()
+            except (psycopg2.OperationalError, psycopg2.InterfaceError):
+                if not self._connection.closed:
+                    raise
                 self._connection = self._connect()
-            with self._connection.cursor() as cursor:
-                cursor.execute(COUNTS, (self._application_name,))
-                active, idle, idle_in_transaction, total = cursor.fetchone()
+                return self._count()
+
+    def _count(self):
+        if self._connection.closed:
+            self._connection = self._connect()
+        with self._connection.cursor() as cursor:
+            cursor.execute(COUNTS, (self._application_name,))
+            active, idle, idle_in_transaction, total = cursor.fetchone()
         return {"active": active, "idle": idle, "idleInTransaction": idle_in_transaction, "total": total}
 
     def close(self):

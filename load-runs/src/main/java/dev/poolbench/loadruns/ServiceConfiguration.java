@@ -50,6 +50,21 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
         return new ServiceConfiguration(name, all, rtt, description, promises);
     }
 
+    /**
+     * This configuration with {@code flag} set to {@code value} (replacing its value when the flags have it, else
+     * added), under the name {@code newName}; the promises stay, but for that setting.
+     */
+    public ServiceConfiguration with(String newName, String flag, String value) {
+        List<String> all = new ArrayList<>(flags);
+        int at = all.indexOf(flag);
+        if (at >= 0 && at + 1 < all.size()) {
+            all.set(at + 1, value);
+        } else {
+            all.addAll(List.of(flag, value));
+        }
+        return new ServiceConfiguration(newName, all, rtt, description, Map.of());
+    }
+
     private static final String SEED_000 = Seed.S000.cite();
     private static final String SEED_001 = Seed.S001.cite();
     private static final String SEED_002 = Seed.S002.cite();

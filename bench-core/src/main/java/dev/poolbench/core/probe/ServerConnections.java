@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Counts, from the server's side, the backends one application holds. It has a connection of its
- * own, under its own application name, so it never counts itself.
+ * own, under its own application name, so it never counts itself. A sample that finds that connection
+ * lost (the database restarted) opens a new one and asks again, once, so a service's health endpoint
+ * answers again once the database is back.
  */
 public final class ServerConnections implements AutoCloseable {
 
@@ -26,16 +28,36 @@ public final class ServerConnections implements AutoCloseable {
     static final String PIDS = "SELECT pid FROM pg_stat_activity"
             + " WHERE application_name = ? AND datname = current_database() ORDER BY pid";
 
-    private final Connection connection;
+    private final Database database;
+    private Connection connection;
     private final String applicationName;
 
     /** Watches the backends labelled {@code applicationName}. */
     public ServerConnections(Database database, String applicationName) throws SQLException {
+        this.database = database;
         this.connection = database.connect(PROBE_APPLICATION);
         this.applicationName = applicationName;
     }
 
     public synchronized ServerConnectionCounts sample() throws SQLException {
+        try {
+            return count();
+        } catch (SQLException e) {
+            if (!lost(e)) {
+                throw e;
+            }
+            connection.close();
+            connection = database.connect(PROBE_APPLICATION);
+            return count();
+        }
+    }
+
+    /** pgjdbc's connection failures are SQLSTATE class 08; a closed connection says so too. */
+    private boolean lost(SQLException e) throws SQLException {
+        return connection.isClosed() || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+    }
+
+    private ServerConnectionCounts count() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(COUNTS)) {
             ps.setString(1, applicationName);
             try (ResultSet rs = ps.executeQuery()) {
