@@ -56,14 +56,15 @@ public record ServiceFaults(List<Restart> restarts, List<Exhaustion> exhaustions
      * @param attemptsPerRequest the service's tries per database call over the whole scenario
      * @param poolTimeouts       borrowers that waited poolTimeout in vain, counted by the pool
      * @param timedOut           requests answered 503 (the pool's timeout reached the caller)
-     * @param recoverMs          from the load's drop to the end of the last request started after it that failed or
-     *                           took longer than the pool timeout; 0 when none did
+     * @param recoverMs          from the load's drop to the start of the first request after which every request was
+     *                           answered 200 within the pool timeout (a newcomer served normally again); 0 when none
+     *                           after the drop fared worse, null when the last one still did
      * @param sampleErrors       the most frequent distinct answers other than 200, at most three, counted
      */
     public record Exhaustion(String stack, String configuration, String retry, String label, int capacity,
                              long poolTimeoutMs, double overloadPerSecond, long overloadMs, double afterPerSecond,
                              long afterMs, long requests, long succeeded, double successRate, Latency latency,
                              long calls, long attempts, double attemptsPerRequest, long poolTimeouts, long timedOut,
-                             long requestsAfter, long failedAfter, long recoverMs, List<String> sampleErrors) {
+                             long requestsAfter, long failedAfter, Long recoverMs, List<String> sampleErrors) {
     }
 }

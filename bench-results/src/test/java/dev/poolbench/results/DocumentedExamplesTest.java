@@ -35,7 +35,7 @@ class DocumentedExamplesTest {
 
     static List<ResultFormat<?>> formats() {
         return List.of(LoadSummary.FORMAT, Calibration.FORMAT, Faults.FORMAT, RunStatus.FORMAT, PoolSizingPeaks.FORMAT,
-                ServerConnectionPoints.FORMAT, EnvironmentRecord.FORMAT, NativeCeiling.FORMAT);
+                ServerConnectionPoints.FORMAT, EnvironmentRecord.FORMAT, NativeCeiling.FORMAT, ServiceFaults.FORMAT);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,9 @@
 package dev.poolbench.loadruns;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.results.ServiceFaults;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,9 +96,11 @@ final class OpenTraffic implements AutoCloseable {
         });
     }
 
-    /** Stops sending and waits, up to {@code limit}, for every request in flight to be answered; true if all were. */
+    /** Stops sending for good and waits, up to {@code limit}, for every request in flight to be answered; true if all were. */
     boolean drain(Duration limit) throws InterruptedException {
-        perSecond = 0;
+        running = false;
+        sender.interrupt();
+        sender.join(limit.toMillis());
         long deadline = System.nanoTime() + limit.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -152,12 +156,17 @@ final class OpenTraffic implements AutoCloseable {
     }
 
     private static String describe(Request r) {
-        String text = r.error() == null ? "" : r.error().replaceAll("\\s+", " ");
+        String text = r.error() == null ? "" : r.error();
         // the JSON error body's message; the status says the rest
-        int at = text.indexOf("\"error\"");
-        if (at >= 0) {
-            text = text.substring(at + 7).replaceAll("^\\s*:\\s*\"", "").replaceAll("\"\\s*}\\s*$", "");
+        try {
+            JsonNode body = LoadResult.JSON.readTree(text);
+            if (body != null && body.path("error").isTextual()) {
+                text = body.path("error").asText();
+            }
+        } catch (IOException notJson) {
+            // a body of another kind, or the client's own error: as it is
         }
+        text = text.replaceAll("\\s+", " ").trim();
         // SQLAlchemy's "(Background on this error at: ...)" and pgjdbc's connection details vary by nothing useful
         text = text.replaceAll("\\s*\\(Background on this error at: [^)]*\\)", "");
         String line = (r.status() == 0 ? "no answer" : Integer.toString(r.status())) + (text.isEmpty() ? "" : " " + text);

@@ -60,9 +60,9 @@ public final class ServiceFaultRun implements Callable<Integer> {
     record Sizes(Duration outage, double restartRate, Duration beforeOutage, Duration afterOutage, double overloadRate,
                  Duration overload, double afterRate, Duration after) {
 
-        /** What the claims run measures: a 5 s restart at 20 requests a second; 100 a second for 15 s, then 10. */
+        /** What the claims run measures: a 5 s restart at 20 requests a second; 100 a second for 15 s, then 10 for 30 s. */
         static final Sizes CLAIMS = new Sizes(Duration.ofSeconds(5), 20, Duration.ofSeconds(3), Duration.ofSeconds(12),
-                100, Duration.ofSeconds(15), 10, Duration.ofSeconds(15));
+                100, Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
     }
 
     @Option(names = "--out", defaultValue = "target", description = "the module's build directory (default: ${DEFAULT-VALUE})")
@@ -76,7 +76,8 @@ public final class ServiceFaultRun implements Callable<Integer> {
     String stacks;
 
     @Option(names = "--retry", paramLabel = "TRIESxBACKOFF", defaultValue = "3x2s",
-            description = "the retry measured against none (default: ${DEFAULT-VALUE}, seed 004's)")
+            description = "the retry measured against none, as the service's --retry takes it, which checks it "
+                    + "(default: ${DEFAULT-VALUE}, seed 004's)")
     String retry;
 
     public static void main(String[] args) {
@@ -90,7 +91,6 @@ public final class ServiceFaultRun implements Callable<Integer> {
         DatabaseSettings databaseSettings;
         try {
             stackList = Stack.parseList("--stacks", stacks);
-            checkRetry(retry);
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
         } catch (SettingsException e) {
             System.err.println("service-fault-run: " + e.getMessage());
@@ -209,8 +209,7 @@ public final class ServiceFaultRun implements Callable<Integer> {
             JsonNode after = health(service.url());
             List<OpenTraffic.Request> overload = requests.stream().filter(r -> r.start() < drop).toList();
             List<OpenTraffic.Request> relieved = requests.stream().filter(r -> r.start() >= drop).toList();
-            long recoverMs = relieved.stream().filter(r -> !r.ok() || r.millis() > poolTimeoutMs)
-                    .mapToLong(r -> (r.end() - drop) / 1_000_000).max().orElse(0);
+            Long recoverMs = recovered(relieved, drop, poolTimeoutMs);
             long succeeded = OpenTraffic.count(overload, OpenTraffic.Request::ok);
             long calls = delta(after, before, "/retry/calls");
             long attempts = delta(after, before, "/retry/attempts");
@@ -222,6 +221,29 @@ public final class ServiceFaultRun implements Callable<Integer> {
                     delta(after, before, "/pool/timeouts"), OpenTraffic.count(requests, r -> r.status() == 503),
                     relieved.size(), OpenTraffic.count(relieved, r -> !r.ok()), recoverMs, OpenTraffic.errors(requests));
         }
+    }
+
+    /**
+     * From the load's drop to the start of the first request after which every request, it included, was answered 200
+     * within the pool timeout: when a newcomer is served normally again. 0 when none after the drop fared worse; null
+     * when the last one still did (not recovered within the light load's time).
+     */
+    static Long recovered(List<OpenTraffic.Request> afterDrop, long drop, long poolTimeoutMs) {
+        List<OpenTraffic.Request> byStart = afterDrop.stream()
+                .sorted(java.util.Comparator.comparingLong(OpenTraffic.Request::start)).toList();
+        int lastBad = -1;
+        for (int i = 0; i < byStart.size(); i++) {
+            if (!byStart.get(i).ok() || byStart.get(i).millis() > poolTimeoutMs) {
+                lastBad = i;
+            }
+        }
+        if (lastBad < 0) {
+            return 0L;
+        }
+        if (lastBad == byStart.size() - 1) {
+            return null;
+        }
+        return (byStart.get(lastBad + 1).start() - drop) / 1_000_000;
     }
 
     /** Todos in the table; the scenarios read random ones. */
@@ -271,20 +293,6 @@ public final class ServiceFaultRun implements Callable<Integer> {
         return new ServiceFaults(restarts, exhaustions);
     }
 
-    private static void checkRetry(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        int x = v.indexOf('x');
-        try {
-            if (x > 0 && Integer.parseInt(v.substring(0, x)) >= 2) {
-                Settings.parseDuration("--retry", v.substring(x + 1));
-                return;
-            }
-        } catch (NumberFormatException | SettingsException e) {
-            // refused below
-        }
-        throw SettingsException.badValue("--retry", value, "TRIESxBACKOFF, e.g. 3x2s (the service's own --retry checks the rest)");
-    }
-
     static String line(ServiceFaults.Restart r) {
         return String.format(Locale.ROOT, "restart %s, %s, retry %s: %d of %d requests in flight during the %d ms outage "
                         + "failed (p95 %d ms, slowest %d ms), %d of %d after it; %d calls succeeded on a later try "
@@ -297,9 +305,9 @@ public final class ServiceFaultRun implements Callable<Integer> {
     static String line(ServiceFaults.Exhaustion e) {
         return String.format(Locale.ROOT, "exhaustion %s, %s, retry %s: %.1f%% of %d succeeded, p95 %d ms, p99 %d ms, "
                         + "%.2f tries a call, %d pool timeouts, %d answered 503; after the drop %d of %d failed, "
-                        + "recovered in %d ms",
+                        + "recovered %s",
                 e.stack(), e.configuration(), e.retry(), 100 * e.successRate(), e.requests(), e.latency().p95(),
                 e.latency().p99(), e.attemptsPerRequest(), e.poolTimeouts(), e.timedOut(), e.failedAfter(),
-                e.requestsAfter(), e.recoverMs());
+                e.requestsAfter(), e.recoverMs() == null ? "not within " + e.afterMs() + " ms" : "after " + e.recoverMs() + " ms");
     }
 }

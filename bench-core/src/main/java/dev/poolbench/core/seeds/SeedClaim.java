@@ -12,7 +12,8 @@ import java.util.List;
  * @param promise   the promise as a number the verdict holds the measurement against
  * @param loadRuns  the claims run's load runs it is measured from (result names in {@code load-results/claims/})
  * @param jmhPoints the benchmark points it is measured from
- * @param faults    the fault scenarios it is measured from (their arrays in {@code faults.json}, e.g. {@code lostWrites})
+ * @param faults    the fault scenarios it is measured from (their arrays in {@code faults.json}, e.g. {@code lostWrites},
+ *                  or load-runs' scenarios through the service, {@code serviceRestart} and {@code serviceExhaustion})
  */
 public record SeedClaim(String id, Seed seed, String words, String claimed, Promise promise,
                         List<String> loadRuns, List<JmhPoint> jmhPoints, List<String> faults) {

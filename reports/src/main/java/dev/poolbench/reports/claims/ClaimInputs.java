@@ -6,6 +6,7 @@ import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.results.Calibration;
 import dev.poolbench.results.Faults;
 import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ServiceFaults;
 
 import java.util.List;
 import java.util.Map;
@@ -15,22 +16,29 @@ import java.util.function.Predicate;
 /**
  * What the claims are judged on: the JMH results, the claims run's load summaries by name
  * ({@code baseline}, {@code phase1}, ..., as in run.json's {@code load.claims.results}), its
- * calibration, whether the server had a JIT provider, and the fault scenarios (the lost-writes probe).
+ * calibration, whether the server had a JIT provider, the fault scenarios (the lost-writes probe), and the fault
+ * scenarios through the service (seed 004's retry), of the one stack the load summaries are of.
  *
  * @param reading the claim being judged, when these inputs are its view ({@link #forClaim}): then only the
  *                sources its catalogue entry names can be read
  */
 public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
-                          Optional<Boolean> jitAvailable, Optional<Faults> faults, Optional<SeedClaim> reading) {
+                          Optional<Boolean> jitAvailable, Optional<Faults> faults, Optional<ServiceFaults> serviceFaults,
+                          Optional<SeedClaim> reading) {
 
     public ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
                        Optional<Boolean> jitAvailable, Optional<Faults> faults) {
-        this(jmh, load, calibration, jitAvailable, faults, Optional.empty());
+        this(jmh, load, calibration, jitAvailable, faults, Optional.empty(), Optional.empty());
+    }
+
+    /** These inputs with load-runs' fault scenarios through the service, of the stack these load summaries are of. */
+    public ClaimInputs withServiceFaults(Optional<ServiceFaults> value) {
+        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, value, reading);
     }
 
     /** These inputs as {@code claim} may read them: the sources the catalogue names for it. */
     ClaimInputs forClaim(SeedClaim claim) {
-        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, Optional.of(claim));
+        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, serviceFaults, Optional.of(claim));
     }
 
     /**
@@ -52,6 +60,15 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Op
     Optional<Faults> faults(String name) {
         requireNamed(claim -> claim.faults().contains(name), "the fault scenario " + name);
         return faults;
+    }
+
+    /**
+     * The fault scenarios through the service, for a claim measured from {@code name} ({@code serviceRestart} or
+     * {@code serviceExhaustion}).
+     */
+    Optional<ServiceFaults> serviceFaults(String name) {
+        requireNamed(claim -> claim.faults().contains(name), "the fault scenario " + name);
+        return serviceFaults;
     }
 
     /** In a claim's view, refuses a source its catalogue entry does not name. */

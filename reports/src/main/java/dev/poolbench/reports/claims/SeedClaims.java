@@ -7,6 +7,7 @@ import dev.poolbench.results.Faults;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
 import dev.poolbench.results.LoadSummary;
+import dev.poolbench.results.ServiceFaults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -329,7 +330,8 @@ public final class SeedClaims {
             double errorRate = 1 - s.successRate();
             kpis.add(new ClaimResult(errors, Optional.of(Measured.single(errorRate, Fmt.number(100 * errorRate) + "% failed",
                     List.of(String.format(LOAD, "seed004", "successRate")))), Judge.below(errorRate, errors.promise().limit()),
-                    s.requests().ko() + " of " + s.requests().total() + " requests failed"));
+                    s.requests().ko() + " of " + s.requests().total() + " requests failed"
+                            + throughARestart(all.forClaim(errors).serviceFaults(ClaimCatalogue.SERVICE_RESTART))));
             Integer server = s.pool() == null ? null : s.pool().peakServerConnections();
             kpis.add(server != null
                     ? new ClaimResult(connections, Optional.of(Measured.single(server, server + " at peak",
@@ -347,7 +349,64 @@ public final class SeedClaims {
                             + " hits, " + reads.get().cache().misses() + " misses. The seed's own traffic is"
                             + " unknown; a hit rate is a property of the traffic as much as of the cache"));
         }
+        kpis.add(timeouts(all));
         return kpis;
+    }
+
+    /** "; through a 5,000 ms database restart, ...": what the retry did to the restart's errors, when it was measured. */
+    private static String throughARestart(Optional<ServiceFaults> faults) {
+        Optional<ServiceFaults.Restart> off = faults.flatMap(f -> f.restarts().stream().filter(r -> r.retry().equals("off")).findFirst());
+        Optional<ServiceFaults.Restart> on = faults.flatMap(f -> f.restarts().stream().filter(r -> !r.retry().equals("off")).findFirst());
+        if (off.isEmpty() || on.isEmpty()) {
+            return "";
+        }
+        ServiceFaults.Restart a = off.get();
+        ServiceFaults.Restart b = on.get();
+        return "; through a " + Fmt.number(a.outageMs()) + " ms database restart (load.serviceFaults.restarts), "
+                + Fmt.number(a.failedDuring()) + " of the " + Fmt.number(a.during()) + " requests it caught failed without"
+                + " the retry, " + Fmt.number(b.failedDuring()) + " of " + Fmt.number(b.during()) + " with seed 004's ("
+                + b.retry() + "), " + Fmt.number(b.recovered()) + " calls succeeding on a later try, the slowest request after "
+                + Fmt.number(b.latencyDuring().max()) + " ms";
+    }
+
+    /** "after 1,795 ms", "at once", or "not within 30 s" (the light load's time): when a newcomer was served in time again. */
+    public static String recovery(ServiceFaults.Exhaustion e) {
+        if (e.recoverMs() == null) {
+            return "not within " + Fmt.number(e.afterMs() / 1000.0) + " s";
+        }
+        return e.recoverMs() == 0 ? "at once" : "after " + Fmt.number(e.recoverMs()) + " ms";
+    }
+
+    /** Seed 004's "minimal timeouts", with its retry, where timeouts happen: an exhausted pool. */
+    private static ClaimResult timeouts(ClaimInputs all) {
+        SeedClaim claim = ClaimCatalogue.claim("seed004-timeouts");
+        Optional<ServiceFaults> faults = all.forClaim(claim).serviceFaults(ClaimCatalogue.SERVICE_EXHAUSTION);
+        Optional<ServiceFaults.Exhaustion> on = faults.flatMap(f -> f.exhaustions().stream()
+                .filter(e -> !e.retry().equals("off")).findFirst());
+        Optional<ServiceFaults.Exhaustion> off = faults.flatMap(f -> f.exhaustions().stream()
+                .filter(e -> e.retry().equals("off")).findFirst());
+        if (on.isEmpty()) {
+            return ClaimResult.cannotMeasure(claim, "the fault scenarios through the service (-Pclaims, service-faults.json)"
+                    + " did not exhaust a pool with seed 004's retry on");
+        }
+        ServiceFaults.Exhaustion e = on.get();
+        long total = e.requests() + e.requestsAfter();
+        double share = total == 0 ? 0 : (double) e.timedOut() / total;
+        String why = Fmt.number(e.timedOut()) + " of " + Fmt.number(total) + " requests were answered with the pool's timeout"
+                + " with the retry (" + e.retry() + "; " + Fmt.number(e.capacity()) + " connections, timeout "
+                + Fmt.number(e.poolTimeoutMs()) + " ms, " + Fmt.number(e.overloadPerSecond()) + " requests a second), the pool"
+                + " timing out " + Fmt.number(e.poolTimeouts()) + " times at " + Fmt.number(e.attemptsPerRequest())
+                + " tries a call, p99 " + Fmt.number(e.latency().p99()) + " ms; once the load dropped a newcomer was"
+                + " answered in time again " + recovery(e);
+        if (off.isPresent()) {
+            ServiceFaults.Exhaustion n = off.get();
+            why += "; without it " + Fmt.number(n.timedOut()) + " of " + Fmt.number(n.requests() + n.requestsAfter())
+                    + ", the pool timing out " + Fmt.number(n.poolTimeouts()) + " times, p99 " + Fmt.number(n.latency().p99())
+                    + " ms, answered in time again " + recovery(n);
+        }
+        Measured m = Measured.single(share, Fmt.number(100 * share) + "% answered 503",
+                List.of("load.serviceFaults.exhaustions[" + e.stack() + " retry=" + e.retry() + "].timedOut"));
+        return new ClaimResult(claim, Optional.of(m), Judge.below(share, claim.promise().limit()), why);
     }
 
     private static ClaimResult jit(ClaimInputs all) {

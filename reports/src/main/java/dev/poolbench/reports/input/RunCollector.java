@@ -13,6 +13,7 @@ import dev.poolbench.results.ResultFiles;
 import dev.poolbench.results.ResultFormat;
 import dev.poolbench.results.RunStatus;
 import dev.poolbench.results.ServerConnectionPoints;
+import dev.poolbench.results.ServiceFaults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,8 @@ public final class RunCollector {
 
     static final String JMH_RESULTS = "results.json";
     static final String CLAIMS = "claims";
+    /** load-runs' fault scenarios through the service: {@code faults/service-faults.json}. */
+    static final String SERVICE_FAULTS = "faults";
     /** The claims run's reference-stack summaries: {@code claims/reference/}. */
     static final String REFERENCE = "reference";
 
@@ -95,7 +98,8 @@ public final class RunCollector {
         Path claimsDir = loadDir.resolve(CLAIMS);
         List<Path> claimFiles = loadResultFiles(claimsDir);
         List<Path> referenceFiles = loadResultFiles(claimsDir.resolve(REFERENCE));
-        if (files.isEmpty() && claimFiles.isEmpty() && referenceFiles.isEmpty()) {
+        JsonNode serviceFaults = optional(loadDir.resolve(SERVICE_FAULTS), ServiceFaults.FORMAT);
+        if (files.isEmpty() && claimFiles.isEmpty() && referenceFiles.isEmpty() && serviceFaults.isNull()) {
             notMeasured.add("Load scenarios (load-runs): no result files in " + loadDir);
             return Json.MAPPER.nullNode();
         }
@@ -115,6 +119,7 @@ public final class RunCollector {
                 claims.putObject(REFERENCE).set("results", summaries(referenceFiles));
             }
         }
+        load.set("serviceFaults", serviceFaults);
         return load;
     }
 

@@ -6,6 +6,7 @@ import dev.poolbench.results.NativeCeiling;
 import dev.poolbench.results.PoolSizingPeaks;
 import dev.poolbench.results.RunStatus;
 import dev.poolbench.results.ServerConnectionPoints;
+import dev.poolbench.results.ServiceFaults;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,6 @@ public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
                   Optional<NativeCeiling> nativeCeiling, List<ServerConnectionPoints.Point> serverConnections,
                   Optional<PoolSizingPeaks> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
                   boolean loadMeasured, List<LoadSummaryFile> load, Optional<Environment> loadEnvironment,
-                  Optional<ClaimsRun> claims,
+                  Optional<ClaimsRun> claims, Optional<ServiceFaults> serviceFaults,
                   List<String> notMeasured) {
 }

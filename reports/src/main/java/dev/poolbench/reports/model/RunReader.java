@@ -8,6 +8,7 @@ import dev.poolbench.reports.input.Json;
 import dev.poolbench.results.Calibration;
 import dev.poolbench.results.EnvironmentRecord;
 import dev.poolbench.results.Faults;
+import dev.poolbench.results.ServiceFaults;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.NativeCeiling;
 import dev.poolbench.results.PoolSizingPeaks;
@@ -70,7 +71,7 @@ public final class RunReader {
                 poolSizing(jmh.get("poolSizing")), embedded(jmh.get("runStatus"), RunStatus.FORMAT, "jmh.runStatus"),
                 faults(jmh.get("faults")),
                 load.isObject(), loadResults(load.path("results")), environment(load.get("environment"), "load.environment"),
-                claims(load.get("claims")),
+                claims(load.get("claims")), serviceFaults(load.get("serviceFaults")),
                 List.copyOf(notMeasured));
     }
 
@@ -217,6 +218,14 @@ public final class RunReader {
             return Optional.empty();
         }
         return embedded(f, Faults.FORMAT, "jmh.faults");
+    }
+
+    /** load-runs' fault scenarios through the service, when that run had them. */
+    static Optional<ServiceFaults> serviceFaults(JsonNode f) {
+        if (f == null || !f.isObject()) {
+            return Optional.empty();
+        }
+        return embedded(f, ServiceFaults.FORMAT, "load.serviceFaults");
     }
 
     static List<LoadSummaryFile> loadResults(JsonNode array) {

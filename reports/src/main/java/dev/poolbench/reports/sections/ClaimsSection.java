@@ -44,7 +44,8 @@ final class ClaimsSection implements ReportSection {
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
-        List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults()));
+        List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults())
+                .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.JAVA))));
 
         List<String> notes = new ArrayList<>();
         calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"
@@ -65,7 +66,8 @@ final class ClaimsSection implements ReportSection {
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
         Table table = reference.isEmpty() ? javaOnly(results)
-                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())), results, reference, summaries);
+                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())
+                        .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), results, reference, summaries);
         if (!reference.isEmpty()) {
             notes.add("Both stacks ran every load configuration at the same round trip: the reference stack, the seeds' own"
                     + " FastAPI + SQLAlchemy service (the stack the claims are about), and the Java service in SQLAlchemy"

@@ -6,16 +6,19 @@ import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
 import dev.poolbench.reports.model.Run;
 import dev.poolbench.results.Faults;
+import dev.poolbench.results.ServiceFaults;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What each pool did when the database went away, when the network froze, when code leaked a
  * connection, and when requests' transactions ran concurrently (lost writes): counts of real calls, from
- * bench-pools' fault scenarios.
+ * bench-pools' fault scenarios; and what the service did, with and without seed 004's retry, through a
+ * database restart and an exhausted pool (load-runs' service-faults.json, {@link ServiceFaultsTables}).
  */
 final class FaultsSection implements ReportSection {
 
@@ -24,14 +27,37 @@ final class FaultsSection implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "Each scenario ran 4 callers against its own pool through a proxy of its own: a database restart"
+        String pools = "Each scenario ran 4 callers against its own pool through a proxy of its own: a database restart"
                 + " (connections cut, new ones refused), a network freeze, and code that never returns a connection;"
                 + " and concurrent transactions through each pool, counting the writes lost or wrongly kept.";
-        if (run.faults().isEmpty()) {
+        String through = "Through the service, each started afresh behind a proxy of its own, with and without seed 004's"
+                + " retry: a database restart under steady traffic, and a pool exhausted by more requests than it can serve.";
+        Optional<ServiceFaults> service = run.serviceFaults();
+        String lead = run.faults().isPresent() == service.isPresent() ? pools + " " + through
+                : run.faults().isPresent() ? pools : through;
+        if (run.faults().isEmpty() && service.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "no faults.json (the fault scenarios run after a quick or full"
-                    + " benchmark profile, or with -Dbench.faults=true)");
+                    + " benchmark profile, or with -Dbench.faults=true) and no service-faults.json (the claims run, -Pclaims)");
         }
-        Faults faults = run.faults().get();
+        List<String> notes = new ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        run.faults().ifPresent(faults -> {
+            notes.addAll(poolNotes(faults));
+            charts.addAll(charts(faults));
+            tables.addAll(List.of(outages(faults), freezes(faults), leaks(faults)));
+            if (faults.lostWrites() != null && !faults.lostWrites().isEmpty()) {
+                tables.add(lostWrites(faults));
+            }
+        });
+        service.ifPresent(faults -> {
+            notes.addAll(ServiceFaultsTables.notes(faults));
+            tables.addAll(ServiceFaultsTables.tables(faults));
+        });
+        return new SectionView(ID, TITLE, lead, notes, charts, tables);
+    }
+
+    private static List<String> poolNotes(Faults faults) {
         List<String> notes = new ArrayList<>();
         notes.add("Restart: the database was away for " + Fmt.number(faults.outageMs()) + " ms. Under load, requests kept"
                 + " coming; while idle, the restart happened at a quiet moment and requests resumed once it was back."
@@ -46,14 +72,12 @@ final class FaultsSection implements ReportSection {
         notes.add(unrecovered == 0 ? "Every pool recovered on its own, without a restart of anything."
                 : unrecovered + " scenario(s) did not recover on their own within 15 s.");
         notes.add(hung == 0 ? "No caller hung." : hung + " caller(s) were still stuck in a call after every timeout had passed.");
-        List<Table> tables = new ArrayList<>(List.of(outages(faults), freezes(faults), leaks(faults)));
         if (faults.lostWrites() == null || faults.lostWrites().isEmpty()) {
             notes.add("Lost writes: not measured (this faults.json predates the probe).");
         } else {
             notes.add(lostWritesNote(faults.lostWrites()));
-            tables.add(lostWrites(faults));
         }
-        return new SectionView(ID, TITLE, lead, notes, charts(faults), tables);
+        return notes;
     }
 
     private static List<Chart> charts(Faults faults) {
@@ -159,7 +183,7 @@ final class FaultsSection implements ReportSection {
     }
 
     /** "286 x SQLException: Connection to ... refused. Check that ..." to its first sentence. */
-    private static String firstSentence(String error) {
+    static String firstSentence(String error) {
         int end = error.indexOf(". ");
         return end < 0 ? error : error.substring(0, end + 1);
     }

@@ -62,6 +62,7 @@ class RunReaderTest {
     private static Run runOf(List<JmhResult> results) {
         return new Run(java.time.Instant.EPOCH, "test", java.util.Optional.empty(), true, results, java.util.Optional.empty(),
                 java.util.Optional.empty(), List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of());
+                java.util.Optional.empty(), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), List.of());
     }
 }
