@@ -79,6 +79,7 @@ class FaultsSectionTest {
 
         String summary = Files.readString(out.resolve("summary.md"));
         String faultsPart = summary.substring(summary.indexOf("## Faults"));
+        faultsPart = faultsPart.substring(0, faultsPart.indexOf("\n## ") < 0 ? faultsPart.length() : faultsPart.indexOf("\n## "));
         ServiceFaults.Restart off = faults.restarts().get(0);
         ServiceFaults.Restart on = faults.restarts().get(1);
         assertThat(faultsPart).contains("| Java service | off | 5,000 ms | " + Fmt.number(off.requests()) + " at 20/s | "
