@@ -91,12 +91,12 @@ class FaultsSectionTest {
         ServiceFaults.Exhaustion slow = faults.exhaustions().get(1);
         assertThat(faultsPart).contains("| Java service | 3x2s | 3 connections, timeout 250 ms | 100/s for 15 s, then 10/s for 30 s | "
                 + Fmt.number(slow.succeeded()) + " of 1,500 (" + Fmt.fraction(slow.successRate()) + ") | ");
-        assertThat(faultsPart).contains("Restart through the Java service (seed004-no-retry, the database away 5,000 ms,"
+        assertThat(faultsPart).contains("Restart through the Java service (" + off.label() + "; the database away 5,000 ms,"
                 + " 20 requests a second): without the retry " + Fmt.number(off.failedDuring()) + " of the "
                 + Fmt.number(off.during()) + " requests in flight during the outage failed");
         assertThat(faultsPart).contains("the pool timed out " + Fmt.number(slow.poolTimeouts()) + " times against "
                 + Fmt.number(faults.exhaustions().get(0).poolTimeouts()));
-        assertThat(faultsPart).contains("Restart through the reference stack (seed004-no-retry,");
+        assertThat(faultsPart).contains("Restart through the reference stack (queue 5+10, timeout 20s, recycle 300s, pre-ping,");
         assertThat(faultsPart).doesNotContain("not measured in this run");
     }
 }

@@ -63,7 +63,7 @@ final class ServiceFaultsTables {
     }
 
     private static String restartNote(String stack, ServiceFaults.Restart off, ServiceFaults.Restart on) {
-        return "Restart through the " + stackName(stack) + " (" + off.configuration() + ", the database away "
+        return "Restart through the " + stackName(stack) + " (" + off.label() + "; the database away "
                 + Fmt.number(off.outageMs()) + " ms, " + Fmt.number(off.requestsPerSecond()) + " requests a second): without"
                 + " the retry " + Fmt.number(off.failedDuring()) + " of the " + Fmt.number(off.during())
                 + " requests in flight during the outage failed (p95 " + Fmt.number(off.latencyDuring().p95()) + " ms); with"
