@@ -33,7 +33,8 @@ final class ClaimsSection implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "The seed documents' claims (../shared/seeds/), each judged on this run's own results. Load figures"
+        String lead = "The tuning write-ups' claims (the seeds: each claim quotes its seed's words and names the seed's file),"
+                + " each judged on this run's own results. Load figures"
                 + " are todo operations per second through the TODO service under the seed's own test (200 users at once);"
                 + " database figures come from the JMH claims grid.";
         if (run.claims().isEmpty() && run.jmh().isEmpty()) {
