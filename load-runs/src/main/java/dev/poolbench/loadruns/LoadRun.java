@@ -1,5 +1,6 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.load.process.ServiceProcess;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.core.config.Settings;
@@ -198,7 +199,7 @@ public final class LoadRun implements Callable<Integer> {
         Files.deleteIfExists(serviceLog);
         ServiceProcess started;
         try {
-            started = ServiceProcess.start(plan.stack().launcher(serviceJar), configuration, serviceDatabase, serviceLog);
+            started = ServiceProcess.start(plan.stack().launcher(serviceJar), configuration.arguments(), serviceDatabase, serviceLog);
         } catch (java.io.IOException e) {
             serviceDatabase.close();
             return new Result(plan, null, null, false, e.getMessage(), -1);

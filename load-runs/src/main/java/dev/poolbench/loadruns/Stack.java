@@ -1,5 +1,6 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.load.process.ServiceProcess;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.results.LoadSummary;

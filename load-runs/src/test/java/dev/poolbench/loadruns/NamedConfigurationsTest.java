@@ -1,5 +1,6 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.load.process.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolbench.core.TestDatabase;
@@ -62,7 +63,7 @@ class NamedConfigurationsTest {
     void theStartedServiceReportsWhatTheConfigurationPromises(String name) throws Exception {
         ServiceConfiguration configuration = ServiceConfiguration.named(name);
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.launcher(null),
-                configuration.withMoreFlags(List.of("--seed-rows", "0")), TestDatabase.get(), dir.resolve(name + ".log"))) {
+                configuration.withMoreFlags(List.of("--seed-rows", "0")).arguments(), TestDatabase.get(), dir.resolve(name + ".log"))) {
             JsonNode health = LoadResult.JSON.readTree(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(service.url() + "/api/health/pool")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());

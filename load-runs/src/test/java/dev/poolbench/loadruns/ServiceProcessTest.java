@@ -1,5 +1,6 @@
 package dev.poolbench.loadruns;
 
+import dev.poolbench.load.process.ServiceProcess;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.Database;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ServiceProcessTest {
         ServiceConfiguration configuration = new ServiceConfiguration("worker-hikari",
                 List.of("--execution", "worker", "--pool", "hikari", "--seed-rows", "5"), Duration.ZERO);
         long pid;
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.launcher(null), configuration,
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.launcher(null), configuration.arguments(),
                 TestDatabase.get(), dir.resolve("service.log"))) {
             pid = service.pid();
             assertThat(service.label()).isEqualTo("hikari 5+10, timeout 30s, worker, indexes off");
