@@ -1,6 +1,5 @@
 package dev.poolbench.loadruns;
 
-import dev.poolbench.load.process.ServiceProcess;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.poolbench.core.config.Settings;
@@ -11,12 +10,13 @@ import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.db.LatencyProxy;
 import dev.poolbench.core.db.RoundTrips;
 import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.core.process.ServiceProcess;
 import dev.poolbench.results.EnvironmentRecord;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.ResultFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

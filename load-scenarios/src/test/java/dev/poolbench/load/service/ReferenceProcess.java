@@ -1,7 +1,7 @@
 package dev.poolbench.load.service;
 
 import dev.poolbench.core.db.Database;
-import dev.poolbench.load.process.ServiceProcess;
+import dev.poolbench.core.process.ServiceProcess;
 import dev.poolbench.load.reference.ReferenceStack;
 import org.junit.jupiter.api.Assumptions;
 

@@ -1,4 +1,4 @@
-package dev.poolbench.load.process;
+package dev.poolbench.core.process;
 
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
@@ -78,19 +78,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw e instanceof IOException ? (IOException) e
                     : new IOException("the service did not say it listens within " + START_TIMEOUT_SECONDS + " s; its log: " + log, e);
         }
-    }
-
-    /** {@code java -jar todo-service.jar} when the jar is built, else the same main class on this JVM's classpath. */
-    public static List<String> launcher(Path serviceJar) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> jvm = List.of(java, "-Xms256m", "-Xmx1g");
-        List<String> launcher = new ArrayList<>(jvm);
-        if (serviceJar != null && serviceJar.toFile().isFile()) {
-            launcher.addAll(List.of("-jar", serviceJar.toString()));
-        } else {
-            launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolbench.load.service.TodoService"));
-        }
-        return launcher;
     }
 
     public String url() {
