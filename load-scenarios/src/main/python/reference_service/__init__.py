@@ -2,7 +2,7 @@
 
 poolbench judges claims made about FastAPI + SQLAlchemy services on a Vert.x + JDBC imitation
 (load-scenarios' dev.poolbench.load.service). This package is the original kind of service, written from
-the seeds' descriptions (shared/seeds/001: the TODO API and its phases; 000, 003, 004: pool settings;
+the seeds' descriptions (seed 001: the TODO API and its phases; 000, 003, 004: pool settings;
 002: jit off), so the two can be measured side by side: same endpoints, JSON, status codes, flags,
 listening line and /api/health/pool shape as the Java service.
 

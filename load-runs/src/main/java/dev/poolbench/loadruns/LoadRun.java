@@ -10,12 +10,13 @@ import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.db.LatencyProxy;
 import dev.poolbench.core.db.RoundTrips;
 import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.core.process.ServiceProcess;
 import dev.poolbench.results.EnvironmentRecord;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.ResultFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +199,7 @@ public final class LoadRun implements Callable<Integer> {
         Files.deleteIfExists(serviceLog);
         ServiceProcess started;
         try {
-            started = ServiceProcess.start(plan.stack().launcher(serviceJar), configuration, serviceDatabase, serviceLog);
+            started = ServiceProcess.start(plan.stack().launcher(serviceJar), configuration.arguments(), serviceDatabase, serviceLog);
         } catch (java.io.IOException e) {
             serviceDatabase.close();
             return new Result(plan, null, null, false, e.getMessage(), -1);

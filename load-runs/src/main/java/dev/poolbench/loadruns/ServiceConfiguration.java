@@ -38,6 +38,13 @@ public record ServiceConfiguration(String name, List<String> flags, Duration rtt
         this(name, flags, rtt, "", Map.of());
     }
 
+    /** What a service is started with to run this configuration: its name, then its flags. */
+    public List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--configuration", name));
+        arguments.addAll(flags);
+        return arguments;
+    }
+
     /** This configuration with the database {@code rtt} away. */
     public ServiceConfiguration at(Duration value) {
         return new ServiceConfiguration(name, flags, value, description, promises);

@@ -2,6 +2,7 @@ package dev.poolbench.loadruns;
 
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.process.ServiceProcess;
 import dev.poolbench.results.LoadSummary;
 
 import java.lang.reflect.InvocationTargetException;
@@ -52,9 +53,21 @@ public enum Stack {
     /** The command that starts this stack's service, to which {@link ServiceProcess} adds the flags. */
     List<String> launcher(Path serviceJar) {
         if (this == JAVA) {
-            return ServiceProcess.launcher(serviceJar);
+            return javaLauncher(serviceJar);
         }
         return List.copyOf(call(referenceStack(serviceJar), "launcher", null));
+    }
+
+    /** {@code java -jar todo-service.jar} when the jar is built, else the same main class on this JVM's classpath. */
+    static List<String> javaLauncher(Path serviceJar) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> launcher = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx1g"));
+        if (serviceJar != null && serviceJar.toFile().isFile()) {
+            launcher.addAll(List.of("-jar", serviceJar.toString()));
+        } else {
+            launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolbench.load.service.TodoService"));
+        }
+        return launcher;
     }
 
     /** Why this stack cannot run here, in one line naming what to install; empty when it can. */

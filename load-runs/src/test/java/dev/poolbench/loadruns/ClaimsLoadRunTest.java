@@ -48,6 +48,26 @@ class ClaimsLoadRunTest {
     }
 
     @Test
+    void everyTodoApiRunCarriesTheSameLoadSoThatTheirRatesDivide() {
+        var loads = ClaimsLoadRun.ENTRIES.stream().filter(e -> e.simulation().equals("TodoApiSimulation"))
+                .map(e -> e.at(Duration.ofMillis(100)).load()).map(load -> {
+                    var withoutBulk = new java.util.LinkedHashMap<>(load);
+                    withoutBulk.remove("bulk"); // phase 3's change is the bulk endpoint, the load is the same
+                    return withoutBulk;
+                }).distinct().toList();
+
+        assertThat(loads).hasSize(1);
+        assertThat(loads.get(0)).containsEntry("users", "200").containsEntry("followUps", "50");
+    }
+
+    @Test
+    void progressSaysWhereTheRunIsAndEstimatesTheTimeLeftFromTheRunsDone() {
+        assertThat(ClaimsLoadRun.progress(0, 30, Duration.ZERO)).isEqualTo("run 1 of 30, 0 s in");
+        assertThat(ClaimsLoadRun.progress(3, 30, Duration.ofMinutes(6))).isEqualTo("run 4 of 30, 6 min in, about 54 min left");
+        assertThat(ClaimsLoadRun.progress(29, 30, Duration.ofSeconds(58 * 29))).isEqualTo("run 30 of 30, 28 min in, about 58 s left");
+    }
+
+    @Test
     void everyLoadRunAClaimIsMeasuredFromIsInThePlan() {
         var planned = ClaimsLoadRun.ENTRIES.stream().map(ClaimsLoadRun.Entry::result).toList();
         for (SeedClaim claim : ClaimCatalogue.ALL) {

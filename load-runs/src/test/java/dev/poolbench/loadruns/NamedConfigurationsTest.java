@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.config.SettingsException;
+import dev.poolbench.core.process.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +62,8 @@ class NamedConfigurationsTest {
     @MethodSource("names")
     void theStartedServiceReportsWhatTheConfigurationPromises(String name) throws Exception {
         ServiceConfiguration configuration = ServiceConfiguration.named(name);
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.launcher(null),
-                configuration.withMoreFlags(List.of("--seed-rows", "0")), TestDatabase.get(), dir.resolve(name + ".log"))) {
+        try (ServiceProcess service = ServiceProcess.start(Stack.javaLauncher(null),
+                configuration.withMoreFlags(List.of("--seed-rows", "0")).arguments(), TestDatabase.get(), dir.resolve(name + ".log"))) {
             JsonNode health = LoadResult.JSON.readTree(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(service.url() + "/api/health/pool")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());

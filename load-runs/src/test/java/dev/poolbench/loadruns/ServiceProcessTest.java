@@ -2,6 +2,7 @@ package dev.poolbench.loadruns;
 
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.process.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class ServiceProcessTest {
         ServiceConfiguration configuration = new ServiceConfiguration("worker-hikari",
                 List.of("--execution", "worker", "--pool", "hikari", "--seed-rows", "5"), Duration.ZERO);
         long pid;
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.launcher(null), configuration,
+        try (ServiceProcess service = ServiceProcess.start(Stack.javaLauncher(null), configuration.arguments(),
                 TestDatabase.get(), dir.resolve("service.log"))) {
             pid = service.pid();
             assertThat(service.label()).isEqualTo("hikari 5+10, timeout 30s, worker, indexes off");
@@ -52,7 +53,7 @@ class ServiceProcessTest {
     void anOrphanedServiceStopsByItself() throws Exception {
         Database database = TestDatabase.get();
         Path out = dir.resolve("orphan.out");
-        List<String> service = new ArrayList<>(ServiceProcess.launcher(null));
+        List<String> service = new ArrayList<>(Stack.javaLauncher(null));
         service.addAll(List.of("--port", "0", "--seed-rows", "0", "--stop-with-parent"));
         String command = String.join(" ", service.stream().map(ServiceProcessTest::quoted).toList())
                 + " > " + quoted(out.toString()) + " 2>&1 & echo $!; wait";

@@ -53,6 +53,32 @@ class ClaimsBothStacksTest {
         assertThat(summary).contains("Both stacks ran every load configuration at the same round trip");
     }
 
+    @Test
+    void theFixedRoundTripPassIsATableOfBothStacksFiguresAndFactors(@TempDir Path dir) throws Exception {
+        Path claims = dir.resolve("load").resolve("claims");
+        ClaimsLoadFixture.calibration(claims, 141, 2.28);
+        write(claims, "baseline", "queue 5+10, event-loop", 2.28, 3.0);
+        write(claims.resolve("reference"), "baseline", "queue 5+10, event-loop", 2.28, 3.0);
+        Path pass = claims.resolve("rtt-20ms");
+        write(pass, "baseline", "queue 5+10, event-loop", 14.09, 3.0);
+        write(pass, "phase2", "queue 20+30, reactive", 152.67, 4.93);
+        write(pass.resolve("reference"), "baseline", "queue 5+10, event-loop", 14.19, 3.0);
+        write(pass.resolve("reference"), "phase2", "queue 20+30, reactive", 118.41, 5.8);
+
+        Path out = dir.resolve("report");
+        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve("jmh").toString(), "--load", dir.resolve("load").toString(),
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String summary = Files.readString(out.resolve("summary.md"));
+
+        assertThat(summary).contains("**At a fixed 20 ms round trip**").contains("| configuration | reference stack: ops/sec"
+                + " | x baseline | round trips a request | OK % | Java service: ops/sec | x baseline | round trips a request | OK % |");
+        assertThat(row(summary, "| phase2 |")).isEqualTo("| phase2 | " + Fmt.number(118.41) + " | " + Fmt.number(118.41 / 14.19)
+                + "x | " + Fmt.number(5.8) + " | 100 | " + Fmt.number(152.67) + " | " + Fmt.number(152.67 / 14.09) + "x | "
+                + Fmt.number(4.93) + " | 100 |");
+        assertThat(row(summary, "| baseline | " + Fmt.number(14.19))).contains("| - |");
+    }
+
     /** A fixture summary with {@code perRequest} database round trips a request. */
     private static void write(Path folder, String name, String label, double ops, double perRequest) throws Exception {
         Files.createDirectories(folder);

@@ -5,6 +5,7 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.probe.EnvironmentProbe;
+import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.todo.TodoSchema;
 import dev.poolbench.pools.Query;
 import dev.poolbench.results.EnvironmentRecord;
@@ -89,7 +90,7 @@ public final class BenchmarkRun {
                 PoolSizingSummary.write(results, Runtime.getRuntime().availableProcessors(),
                         settings.integer("bench.spindles", 0, 0, 1000), out);
                 measureNativeCeiling(db, results, profile);
-                if (settings.bool("bench.faults", profile == Profile.QUICK || profile == Profile.FULL)) {
+                if (settings.bool("bench.faults", runsFaults(profile))) {
                     try {
                         FaultScenarios.run(db, out);
                     } catch (java.sql.SQLException e) {
@@ -174,5 +175,17 @@ public final class BenchmarkRun {
         Profile p = profile == null ? Profile.QUICK : profile;
         PgbenchReference.measure(pgbench.get(), db, rows, new ArrayList<>(queryThreads), p.pgbenchRuns,
                 p.pgbenchSeconds, out);
+    }
+
+    /**
+     * Whether {@code profile} ends with the fault scenarios unless told otherwise: every profile but the
+     * sizing ones, and the claims profile whenever a claim of the catalogue is measured from a fault scenario
+     * (seed 000's "good balance" from the lost-writes probe).
+     */
+    static boolean runsFaults(Profile profile) {
+        if (profile == Profile.CLAIMS) {
+            return ClaimCatalogue.ALL.stream().anyMatch(claim -> !claim.faults().isEmpty());
+        }
+        return profile == Profile.QUICK || profile == Profile.FULL;
     }
 }

@@ -32,6 +32,13 @@ class ClaimsProfileTest {
     }
 
     @Test
+    void theClaimsProfileRunsTheFaultScenariosAClaimIsJudgedFrom() {
+        assertThat(ClaimCatalogue.ALL).anyMatch(claim -> claim.faults().contains(ClaimCatalogue.LOST_WRITES));
+        assertThat(BenchmarkRun.runsFaults(Profile.CLAIMS)).isTrue();
+        assertThat(BenchmarkRun.runsFaults(Profile.SMOKE)).isFalse();
+    }
+
+    @Test
     void aPointOfAParameterTheBenchmarkLacksIsNotProduced() throws Exception {
         // FilterQuery is measured with pool strategy hikari and declares no strategy parameter
         JmhPoint unknown = JmhPoint.of("FilterQuery.list", 1, "strategy=queue");

@@ -94,7 +94,7 @@ public final class ReferenceStack {
     /**
      * The command that starts the reference service, to which the service's flags are added: the script alone,
      * executable, its shebang {@value #PYTHON}. It accepts {@code -Dbench.db=external} as its first argument, as
-     * load-runs' ServiceProcess passes it to every launcher.
+     * ServiceProcess (bench-core) passes it to every launcher.
      */
     public static List<String> launcher() {
         return List.of(script().toString());

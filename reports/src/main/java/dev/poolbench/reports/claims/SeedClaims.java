@@ -90,7 +90,8 @@ public final class SeedClaims {
         Measured ratio = Measured.loadRatio(p, b, "", from);
         Measured m = ratio.withText(Fmt.number(p) + " ops/sec, " + Judge.factorText(ratio)
                 + " over baseline's " + Fmt.number(b) + "; " + Fmt.number(100 * phase.get().successRate()) + "% OK");
-        String why = Judge.factorWhy(m, lo, hi) + " (" + label(phase.get(), name) + ")";
+        String why = Judge.factorWhy(m, lo, hi) + " (" + label(phase.get(), name) + ")"
+                + unlikeLoads(phase.get(), name, base.get(), "baseline");
         if (name.equals("phase1")) {
             why += ". The requests still wait for each other on the event loop: a bigger pool cannot help what never uses"
                     + " more than one connection at a time";
@@ -153,7 +154,8 @@ public final class SeedClaims {
             double with = ClaimInputs.operationsPerSecond(p3.get());
             why += "; through the service at the calibrated round trip, the seed's whole test ran at " + Fmt.number(with)
                     + " ops/sec with the bulk endpoint against " + Fmt.number(without) + " without (" + Fmt.number(with / without)
-                    + "x): the 200 creates become one request, the 800 follow-up operations still go one by one";
+                    + "x): the creates become one request, the follow-up operations still go one by one"
+                    + unlikeLoads(p3.get(), "phase3", p2.get(), "phase2");
         }
         return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), why);
     }
@@ -245,8 +247,9 @@ public final class SeedClaims {
         Measured m = ratio.withText("queue 10+20 served " + Judge.factorText(ratio)
                 + " the operations of static (" + Fmt.number(q) + " against " + Fmt.number(s) + " ops/sec, 200 users at once)");
         boolean bottleneck = m.low() > claim.promise().limit();
-        String why = bottleneck ? "one connection serialized the requests that a pool served in parallel"
-                : "one connection kept up: the load did not need more";
+        String why = (bottleneck ? "one connection serialized the requests that a pool served in parallel"
+                : "one connection kept up: the load did not need more")
+                + unlikeLoads(queue.get(), "seed000-queue-10+20", stat.get(), "seed000-static");
         Optional<JmhResult> js = in.jmh("Query.latency", 16, Map.of("strategy", "static"));
         Optional<JmhResult> jq = in.jmh("Query.latency", 16, Map.of("strategy", "queue"));
         if (js.isPresent() && jq.isPresent()) {
@@ -298,7 +301,8 @@ public final class SeedClaims {
         Measured m = ratio.withText(Fmt.number(p) + " against " + Fmt.number(s)
                 + " ops/sec: " + Judge.factorText(ratio));
         return new ClaimResult(claim, Optional.of(m), Judge.factor(m, lo, hi), Judge.factorWhy(m, lo, hi)
-                + " (both with JDBC on worker threads, 200 users at once, the calibrated round trip)");
+                + " (both with JDBC on worker threads, 200 users at once, the calibrated round trip)"
+                + unlikeLoads(proper.get(), "seed003", small.get(), "seed000-queue-2+1"));
     }
 
     private static List<ClaimResult> seed004(ClaimInputs all) {
@@ -435,6 +439,27 @@ public final class SeedClaims {
         Verdict verdict = m.low() > claim.promise().limit() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
         return new ClaimResult(claim, Optional.of(m), verdict, (verdict == Verdict.HOLDS ? "jit off was faster: "
                 : "not faster with jit off by the " + Fmt.number(100 * (claim.promise().limit() - 1)) + "% a setting change must give to count: ") + why);
+    }
+
+    /** What a run's load is made of, as far as a rate depends on it: how many users, bursts and follow-ups. */
+    private static final List<String> LOAD_SHAPE = List.of("users", "bursts", "followUps");
+
+    /**
+     * Nothing when runs {@code a} and {@code b} carried the same load, so that their rates divide into the
+     * configurations' effect; otherwise a clause saying how they differ (runs of earlier versions shrank the
+     * slowest configurations more than the others).
+     */
+    static String unlikeLoads(LoadSummary a, String aName, LoadSummary b, String bName) {
+        List<String> differences = new java.util.ArrayList<>();
+        for (String knob : LOAD_SHAPE) {
+            Object x = a.load() == null ? null : a.load().get(knob);
+            Object y = b.load() == null ? null : b.load().get(knob);
+            if (x != null && y != null && !String.valueOf(x).equals(String.valueOf(y))) {
+                differences.add(knob + " " + x + " in " + aName + ", " + y + " in " + bName);
+            }
+        }
+        return differences.isEmpty() ? "" : "; not like for like: the two runs carried different loads ("
+                + String.join(", ", differences) + "), so the ratio mixes the load with the configuration";
     }
 
     /** The service's label for its configuration, as the summary has it; {@code fallback} without one. */

@@ -118,9 +118,33 @@ public final class RunCollector {
                 // only when the reference stack ran, so a run of the Java service alone reads as before
                 claims.putObject(REFERENCE).set("results", summaries(referenceFiles));
             }
+            ArrayNode passes = Json.MAPPER.createArrayNode();
+            for (Path pass : fixedRoundTripPasses(claimsDir)) {
+                ObjectNode entry = passes.addObject();
+                entry.put("rttMs", Long.parseLong(pass.getFileName().toString().replaceAll("\\D", "")));
+                entry.set("results", summaries(loadResultFiles(pass)));
+                entry.putObject(REFERENCE).set("results", summaries(loadResultFiles(pass.resolve(REFERENCE))));
+            }
+            if (!passes.isEmpty()) {
+                claims.set("passes", passes);
+            }
         }
         load.set("serviceFaults", serviceFaults);
         return load;
+    }
+
+    /** The claims run's passes at a fixed round trip: {@code claims/rtt-<ms>ms/}, shortest round trip first. */
+    private static List<Path> fixedRoundTripPasses(Path claimsDir) {
+        if (!Files.isDirectory(claimsDir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(claimsDir)) {
+            return entries.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("rtt-\\d+ms"))
+                    .sorted(java.util.Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().replaceAll("\\D", ""))))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Each load summary with its file name (the claims' configuration names) and its Gatling report's link. */

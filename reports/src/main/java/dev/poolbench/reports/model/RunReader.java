@@ -199,7 +199,19 @@ public final class RunReader {
         return Optional.of(new ClaimsRun(claimSummaries(c.path("results"), "load.claims.results"),
                 embedded(c.get("calibration"), Calibration.FORMAT, "load.claims.calibration"),
                 environment(c.get("environment"), "load.claims.environment"),
-                claimSummaries(c.path("reference").path("results"), "load.claims.reference.results")));
+                claimSummaries(c.path("reference").path("results"), "load.claims.reference.results"), passes(c.path("passes"))));
+    }
+
+    /** The claims run's fixed-round-trip passes; none in a run.json written before them. */
+    private static List<ClaimsRun.Pass> passes(JsonNode passes) {
+        List<ClaimsRun.Pass> read = new ArrayList<>();
+        int i = 0;
+        for (JsonNode pass : passes) {
+            String where = "load.claims.passes[" + i++ + "]";
+            read.add(new ClaimsRun.Pass(pass.path("rttMs").asLong(), claimSummaries(pass.path("results"), where + ".results"),
+                    claimSummaries(pass.path("reference").path("results"), where + ".reference.results")));
+        }
+        return read;
     }
 
     /** Summaries by run name ({@code baseline.json} is {@code baseline}); {@code where} names them in errors. */

@@ -1,5 +1,6 @@
 package dev.poolbench.reports.sections;
 
+import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.seeds.Thresholds;
 import dev.poolbench.reports.claims.ClaimInputs;
 import dev.poolbench.reports.claims.ClaimResult;
@@ -33,7 +34,8 @@ final class ClaimsSection implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
-        String lead = "The seed documents' claims (../shared/seeds/), each judged on this run's own results. Load figures"
+        String lead = "The tuning write-ups' claims (the seeds: each claim quotes its seed's words and names the seed's file),"
+                + " each judged on this run's own results. Load figures"
                 + " are todo operations per second through the TODO service under the seed's own test (200 users at once);"
                 + " database figures come from the JMH claims grid.";
         if (run.claims().isEmpty() && run.jmh().isEmpty()) {
@@ -95,7 +97,49 @@ final class ClaimsSection implements ReportSection {
             }
             charts.add(chart.build());
         }
-        return new SectionView(ID, TITLE, lead, notes, charts, List.of(table));
+        List<Table> tables = new ArrayList<>(List.of(table));
+        for (ClaimsRun.Pass pass : run.claims().map(ClaimsRun::passes).orElse(List.of())) {
+            tables.add(fixedRoundTrip(pass));
+            notes.add("The same runs at a fixed " + pass.rttMs() + " ms round trip are in the table \"" + passTitle(pass)
+                    + "\": how the figures, and the factors the verdicts read, move with the network.");
+        }
+        return new SectionView(ID, TITLE, lead, notes, charts, tables);
+    }
+
+    private static String passTitle(ClaimsRun.Pass pass) {
+        return "At a fixed " + pass.rttMs() + " ms round trip";
+    }
+
+    /**
+     * One fixed-round-trip pass: per configuration, each stack's ops/sec, its factor over its own baseline at
+     * that round trip, and its database round trips a request.
+     */
+    static Table fixedRoundTrip(ClaimsRun.Pass pass) {
+        Table.Builder table = Table.builder(passTitle(pass), "configuration", "reference stack: ops/sec", "x baseline",
+                "round trips a request", "OK %", "Java service: ops/sec", "x baseline", "round trips a request", "OK %");
+        List<String> names = new ArrayList<>(pass.referenceSummaries().keySet());
+        pass.summaries().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        for (String name : names) {
+            List<String> cells = new ArrayList<>(List.of(name));
+            cells.addAll(passCells(pass.referenceSummaries(), name));
+            cells.addAll(passCells(pass.summaries(), name));
+            table.row(cells.toArray(String[]::new));
+        }
+        return table.build();
+    }
+
+    private static List<String> passCells(Map<String, LoadSummary> stack, String name) {
+        LoadSummary s = stack.get(name);
+        if (s == null) {
+            return List.of("-", "-", "-", "-");
+        }
+        double ops = ClaimInputs.operationsPerSecond(s);
+        LoadSummary baseline = stack.get(ClaimCatalogue.BASELINE);
+        String factor = baseline == null || name.equals(ClaimCatalogue.BASELINE) ? "-"
+                : Fmt.number(ops / ClaimInputs.operationsPerSecond(baseline)) + "x";
+        String perRequest = s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
+                : Fmt.number(s.roundTrips().perRequest());
+        return List.of(Fmt.number(ops), factor, perRequest, Fmt.number(100 * s.successRate()));
     }
 
     /** The table of a claims run of the Java service alone. */

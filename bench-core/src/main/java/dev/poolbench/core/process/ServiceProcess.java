@@ -1,4 +1,4 @@
-package dev.poolbench.loadruns;
+package dev.poolbench.core.process;
 
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
@@ -19,15 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service under test as a child process, so its JVM, threads and heap are its own and not the load
- * generator's. It is told the database through the environment (the password never on a command line),
- * listens on a free loopback port, and stops when closed, or by itself if this JVM dies first
- * ({@code --stop-with-parent}).
+ * A service under test as a child process, so its threads and heap are its own and not the load generator's:
+ * the Java service or the reference stack (FastAPI + SQLAlchemy), which take the same flags and environment and
+ * print the same listening line. It is told the database through the environment (the password never on a
+ * command line), listens on a free loopback port, and stops when closed, or by itself if this JVM dies first
+ * ({@code --stop-with-parent}). Load runs and the services' own tests start services through it.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("^todo-service listening on (http://\\S+) \\((.*)\\)$");
-    static final long START_TIMEOUT_SECONDS = 180;
+    public static final long START_TIMEOUT_SECONDS = 180;
 
     private final Process process;
     private final String url;
@@ -40,16 +41,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code launcher} (e.g. {@code java -jar todo-service.jar}) with {@code configuration}'s flags against
-     * {@code database}, and waits until it says where it listens. Its log goes to {@code log}.
+     * Starts {@code launcher} (e.g. {@code java -jar todo-service.jar}, or the reference stack's script) with
+     * {@code arguments} (e.g. {@code --configuration baseline --pool queue ...}) against {@code database}, and
+     * waits until it says where it listens. Its log goes to {@code log}.
      */
-    public static ServiceProcess start(List<String> launcher, ServiceConfiguration configuration, Database database,
-                                       Path log) throws IOException {
+    public static ServiceProcess start(List<String> launcher, List<String> arguments, Database database, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(launcher.subList(0, 1));
         command.add("-D" + DatabaseSettings.PROVIDER + "=external");
         command.addAll(launcher.subList(1, launcher.size()));
-        command.addAll(List.of("--port", "0", "--stop-with-parent", "--configuration", configuration.name()));
-        command.addAll(configuration.flags());
+        command.addAll(List.of("--port", "0", "--stop-with-parent"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -76,19 +78,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw e instanceof IOException ? (IOException) e
                     : new IOException("the service did not say it listens within " + START_TIMEOUT_SECONDS + " s; its log: " + log, e);
         }
-    }
-
-    /** {@code java -jar todo-service.jar} when the jar is built, else the same main class on this JVM's classpath. */
-    public static List<String> launcher(Path serviceJar) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> jvm = List.of(java, "-Xms256m", "-Xmx1g");
-        List<String> launcher = new ArrayList<>(jvm);
-        if (serviceJar != null && serviceJar.toFile().isFile()) {
-            launcher.addAll(List.of("-jar", serviceJar.toString()));
-        } else {
-            launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.poolbench.load.service.TodoService"));
-        }
-        return launcher;
     }
 
     public String url() {
