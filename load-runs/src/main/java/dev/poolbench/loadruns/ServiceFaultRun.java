@@ -7,6 +7,7 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
 import dev.poolbench.core.db.LatencyProxy;
+import dev.poolbench.core.process.ServiceProcess;
 import dev.poolbench.results.ResultFiles;
 import dev.poolbench.results.ServiceFaults;
 import picocli.CommandLine;
@@ -255,7 +256,7 @@ public final class ServiceFaultRun implements Callable<Integer> {
         Path log = logs.resolve(stack.spelling() + "-" + scenario + "-" + configuration.name() + "-service.log");
         Files.deleteIfExists(log);
         ServiceProcess service = ServiceProcess.start(launcher,
-                configuration.withMoreFlags(List.of("--seed-rows", Integer.toString(ROWS))), viaProxy, log);
+                configuration.withMoreFlags(List.of("--seed-rows", Integer.toString(ROWS))).arguments(), viaProxy, log);
         System.out.println("poolbench service faults: " + scenario + " on the " + stack.spelling() + " stack ("
                 + service.label() + ")");
         return service;

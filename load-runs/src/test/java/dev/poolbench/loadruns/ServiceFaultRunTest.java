@@ -69,12 +69,12 @@ class ServiceFaultRunTest {
     }
 
     private static ServiceFaults.Restart restart(String retry) throws Exception {
-        return ServiceFaultRun.restart(TestDatabase.get(), Stack.JAVA, ServiceProcess.launcher(null),
+        return ServiceFaultRun.restart(TestDatabase.get(), Stack.JAVA, Stack.javaLauncher(null),
                 ServiceFaultRun.restartConfiguration(retry), MINIATURE, logs);
     }
 
     private static ServiceFaults.Exhaustion exhaustion(String retry) throws Exception {
-        return ServiceFaultRun.exhaustion(TestDatabase.get(), Stack.JAVA, ServiceProcess.launcher(null),
+        return ServiceFaultRun.exhaustion(TestDatabase.get(), Stack.JAVA, Stack.javaLauncher(null),
                 ServiceFaultRun.exhaustionConfiguration(retry), MINIATURE, logs);
     }
 
