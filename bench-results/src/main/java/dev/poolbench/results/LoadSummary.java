@@ -83,7 +83,9 @@ public record LoadSummary(String simulation, String configuration,
      * @param rttMs              the round trip the proxy added (0: none, counting only)
      * @param exchanges          round trips during the run, less the health probe's
      * @param perRequest         exchanges / requests (all of them, OK and KO); null without requests
-     * @param connectionsOpened  physical connections opened during the run
+     * @param connectionsOpened  TCP connections the proxy saw opened during the run: one a physical connection,
+     *                           except the Java service's reactive session style, whose SslMode.PREFER asks for TLS
+     *                           on one (as asyncpg does) and, refused, opens the physical connection on a second
      * @param probeExchanges     the service's own health probe's round trips in that time ({@code pg_stat_activity}
      *                           once per pool sample), measured before the run and left out of {@code exchanges}
      */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,16 +35,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Pre-ping adds one to both; a new connection per request (NullPool) adds the connection's startup. The Java
  * service in {@code --transactions session} (what the seeds' configurations ask for) makes the reference stack's
  * round trips, within 0.2 a request, in every configuration and for every operation, connection set-up included.
+ *
+ * <p>A new connection: the last column, measured with a burst that makes the pool open connections, is what each
+ * one costs beyond a warm request. In phase 2 and 3 the reference's asyncpg takes 10 (an SSLRequest, the startup,
+ * SQLAlchemy's json and jsonb codec introspection with its prepares and closes, the first statement's prepare, less
+ * the pre-ping SQLAlchemy skips on a fresh connection); vertx-pg-client as it is takes 4, which is why the claims'
+ * load runs, which open dozens of connections, found the Java service ~0.9 round trips a request short in phase 2.
+ * In session style the Java service makes the same exchanges ({@code store.AsyncpgSession}).
  * The table goes to stdout and to {@code target/round-trips.md}.
  */
 class RoundTripsTest {
 
     private static final int ROWS = 200;
     private static final int REQUESTS = 10;
+    /** Requests sent at once to make the pool open connections: more than one request's worth of them. */
+    private static final int BURST = 16;
     /** How far the Java service in session style may be from the reference stack, in round trips per request. */
     static final double SAME_ROUND_TRIPS = 0.2;
     static final List<String> OPERATIONS = List.of("GET /api/todo/{id}", "the same GET again", "POST /api/todo",
-            "PUT /api/todo/{id}", "DELETE /api/todo/{id}", "GET /api/todo (list)", "POST /api/todo/bulk (10)");
+            "PUT /api/todo/{id}", "DELETE /api/todo/{id}", "GET /api/todo (list)", "POST /api/todo/bulk (10)",
+            "a new connection, beyond a warm GET (" + BURST + " GETs at once)");
+    private static final int NEW_CONNECTION = 7;
 
     private static final Map<String, Map<String, double[]>> TABLE = new LinkedHashMap<>();
     private static Database network;
@@ -117,8 +129,11 @@ class RoundTripsTest {
             assertThat(python[1]).as("Python: read from the cache").isZero();
         }
         for (int i = 0; i < OPERATIONS.size(); i++) {
-            assertThat(python[i]).as(OPERATIONS.get(i) + ": the reference stack never takes fewer round trips than autocommit")
-                    .isGreaterThanOrEqualTo(java[i]);
+            if (i != NEW_CONNECTION) {
+                // a statement's transaction, not a connection's set-up (pgjdbc's takes a round trip more than psycopg2's)
+                assertThat(python[i]).as(OPERATIONS.get(i) + ": the reference stack never takes fewer round trips than autocommit")
+                        .isGreaterThanOrEqualTo(java[i]);
+            }
             assertThat(javaSession[i]).as(OPERATIONS.get(i) + ": the Java service in session style makes the reference's round trips")
                     .isCloseTo(python[i], org.assertj.core.data.Offset.offset(SAME_ROUND_TRIPS));
         }
@@ -144,7 +159,7 @@ class RoundTripsTest {
                 operation.apply(i);
             }
         }
-        double[] perRequest = new double[operations.size()];
+        double[] perRequest = new double[OPERATIONS.size()];
         for (int op = 0; op < operations.size(); op++) {
             RoundTrips before = proxy.roundTrips();
             for (int i = 0; i < REQUESTS; i++) {
@@ -153,7 +168,32 @@ class RoundTripsTest {
             }
             perRequest[op] = (double) proxy.roundTrips().since(before).exchanges() / REQUESTS;
         }
+        perRequest[NEW_CONNECTION] = newConnection(http, proxy, perRequest[0]);
         return perRequest;
+    }
+
+    /**
+     * What a connection the pool opens costs beyond its first request's statements: {@value #BURST} GETs at once on
+     * a service whose pool holds one warm connection, the proxy's exchanges less {@code warmGet} each, per connection
+     * the pool reports opened (its own figure: a connection may take more than one TCP connection to open). The
+     * claims' load runs open dozens of connections in their first second; this is where the stacks' connection
+     * set-up differs, which one request at a time never shows.
+     */
+    private static double newConnection(Http http, LatencyProxy proxy, double warmGet) {
+        long openedBefore = opened(http);
+        RoundTrips before = proxy.roundTrips();
+        List<CompletableFuture<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < BURST; i++) {
+            answers.add(http.getAsync("/api/todo/" + (120 + i)));
+        }
+        answers.forEach(answer -> assertThat(answer.join().status()).isEqualTo(200));
+        long exchanges = proxy.roundTrips().since(before).exchanges();
+        long opened = opened(http) - openedBefore;
+        return opened == 0 ? 0 : (exchanges - warmGet * BURST) / opened;
+    }
+
+    private static long opened(Http http) {
+        return http.get("/api/health/pool").json().getJsonObject("pool").getLong("opened");
     }
 
     private static String bulk(int todos) {

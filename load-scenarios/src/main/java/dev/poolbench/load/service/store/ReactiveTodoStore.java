@@ -44,7 +44,8 @@ import java.util.function.Function;
  *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
  *   <tr><td>jit</td><td>the startup packet's {@code options} ({@code -c jit=off}), as pgjdbc's {@code options}</td></tr>
  *   <tr><td>transactions</td><td>done here: in a session, {@code BEGIN}, the statement, then {@code COMMIT} or
- *       {@code ROLLBACK}, each a query of its own, as SQLAlchemy's AsyncSession over asyncpg sends them</td></tr>
+ *       {@code ROLLBACK}, each a query of its own, as SQLAlchemy's AsyncSession over asyncpg sends them, and
+ *       that stack's connection set-up and pre-ping ({@link AsyncpgSession})</td></tr>
  * </table>
  * The SQL is {@code TodoRepository}'s ({@link TodoSql}), with PostgreSQL's {@code $n} parameters.
  */
@@ -60,6 +61,8 @@ final class ReactiveTodoStore implements TodoStore {
     private final Pool pool;
     private final PoolSettings settings;
     private final Transactions transactions;
+    /** In session style, what the reference's asyncpg stack adds on each connection; empty in autocommit. */
+    private final Optional<AsyncpgSession> asyncpg;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peakActive = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -71,12 +74,14 @@ final class ReactiveTodoStore implements TodoStore {
                       String password, String applicationName, Jit jit, Transactions transactions) {
         this.settings = settings;
         this.transactions = transactions;
+        this.asyncpg = transactions == Transactions.SESSION ? Optional.of(new AsyncpgSession()) : Optional.empty();
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(host).setPort(port).setDatabase(database).setUser(user).setPassword(password)
                 .addProperty("application_name", applicationName)
                 .setCachePreparedStatements(true);
         // sent in the startup packet, as pgjdbc sends its own options property
         jit.startupOptions().ifPresent(options -> connect.addProperty("options", options));
+        asyncpg.ifPresent(session -> AsyncpgSession.prefersTls(connect));
         PoolOptions options = new PoolOptions()
                 .setMaxSize(settings.poolSize() + settings.maxOverflow())
                 .setMaxWaitQueueSize(-1)
@@ -91,7 +96,9 @@ final class ReactiveTodoStore implements TodoStore {
                 .connectingTo(connect)
                 .withConnectHandler(connection -> {
                     opened.incrementAndGet();
-                    connection.close();
+                    // given to the pool when closed: after the set-up, as SQLAlchemy's connect event
+                    asyncpg.map(session -> session.setUp(connection)).orElse(Future.succeededFuture())
+                            .onComplete(setUp -> connection.close());
                 })
                 .using(vertx)
                 .build();
@@ -212,7 +219,7 @@ final class ReactiveTodoStore implements TodoStore {
         if (!settings.prePing()) {
             return borrowed;
         }
-        return borrowed.compose(connection -> connection.query("SELECT 1").execute().transform(ping -> {
+        return borrowed.compose(connection -> ping(connection).transform(ping -> {
             if (ping.succeeded()) {
                 return Future.succeededFuture(connection);
             }
@@ -220,6 +227,10 @@ final class ReactiveTodoStore implements TodoStore {
             connection.close();
             return attempts > 1 ? borrow(attempts - 1) : Future.failedFuture(ping.cause());
         }));
+    }
+
+    private Future<?> ping(SqlConnection connection) {
+        return asyncpg.isPresent() ? asyncpg.get().ping(connection) : connection.query("SELECT 1").execute();
     }
 
     private static Optional<Todo> first(RowSet<Row> rows) {
