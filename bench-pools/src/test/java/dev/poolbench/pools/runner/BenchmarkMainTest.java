@@ -39,7 +39,7 @@ class BenchmarkMainTest {
         Outcome outcome = runCapturing(args, Settings.of(Map.of()));
 
         assertThat(outcome.code).isEqualTo(2);
-        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari\n");
+        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0\n");
     }
 
     @Test
