@@ -170,9 +170,20 @@ class EveryBenchmarkRunsTest {
 
     /** Overhead.borrowReturn in a fork of its own, one 300 ms iteration per point. */
     private static ChainedOptionsBuilder overhead(int threads, String... params) {
+        return options("dev\\.poolbench\\.pools\\.Overhead\\.borrowReturn$", 1, threads, params);
+    }
+
+    /** One in-process run: no fork, no warmup, one 300 ms iteration per point; params as {@code -p} takes them. */
+    private static List<RunResult> run(String benchmark, int threads, String... params) throws RunnerException {
+        Collection<RunResult> results = new Runner(options("dev\\.poolbench\\.pools\\." + benchmark + "$", 0, threads,
+                params).build()).run();
+        return new ArrayList<>(results);
+    }
+
+    private static ChainedOptionsBuilder options(String include, int forks, int threads, String... params) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.poolbench\\.pools\\.Overhead\\.borrowReturn$")
-                .forks(1)
+                .include(include)
+                .forks(forks)
                 .threads(threads)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -180,21 +191,6 @@ class EveryBenchmarkRunsTest {
                 .shouldFailOnError(true);
         Profile.params(params).forEach(options::param);
         return options;
-    }
-
-    /** One in-process run: no fork, no warmup, one 300 ms iteration per point; params as {@code -p} takes them. */
-    private static List<RunResult> run(String benchmark, int threads, String... params) throws RunnerException {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.poolbench\\.pools\\." + benchmark + "$")
-                .forks(0)
-                .threads(threads)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(300))
-                .shouldFailOnError(true);
-        Profile.params(params).forEach(options::param);
-        Collection<RunResult> results = new Runner(options.build()).run();
-        return new ArrayList<>(results);
     }
 
     private static void assertPositiveScores(List<RunResult> results) {
