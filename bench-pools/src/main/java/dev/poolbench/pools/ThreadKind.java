@@ -3,6 +3,7 @@ package dev.poolbench.pools;
 import dev.poolbench.core.config.Settings;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 
 /**
  * The kind of thread a benchmark's callers are: {@code platform}, or {@code virtual} (JDK 21+, JMH's
@@ -26,6 +27,17 @@ public enum ThreadKind {
     /** Whether this JVM can run virtual threads at all (JDK 21+). */
     public static boolean virtualAvailable() {
         return Runtime.version().feature() >= 21;
+    }
+
+    /**
+     * How many virtual benchmark threads to run: 1, and as many as there are cores, never more. A virtual thread
+     * that never blocks never gives its carrier back, and a borrow on the stub driver need not block (HikariCP's
+     * never does): with more such threads than carriers, the ones JMH started first keep running while it waits for
+     * the others, which never get a carrier, and the iteration never ends.
+     */
+    public static List<Integer> virtualThreadCounts() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores > 1 ? List.of(1, cores) : List.of(1);
     }
 
     /** Refuses to measure on the wrong kind of thread, saying how to get the right one. */

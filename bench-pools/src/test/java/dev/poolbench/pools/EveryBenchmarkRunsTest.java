@@ -159,7 +159,8 @@ class EveryBenchmarkRunsTest {
     @Tag("jdk21")
     @EnabledForJreRange(min = JRE.JAVA_21)
     void overheadRunsOnVirtualThreads() throws RunnerException {
-        ChainedOptionsBuilder options = overhead(4, "strategy=queue,hikari,agroal", "threadKind=virtual")
+        int threads = ThreadKind.virtualThreadCounts().get(ThreadKind.virtualThreadCounts().size() - 1);
+        ChainedOptionsBuilder options = overhead(threads, "strategy=queue,hikari,agroal", "threadKind=virtual")
                 .jvmArgsAppend(ThreadKind.VIRTUAL_EXECUTOR);
         List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
 

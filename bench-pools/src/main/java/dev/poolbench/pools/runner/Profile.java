@@ -175,7 +175,7 @@ public enum Profile {
                 new Grid("Overhead", List.of(1, 4), params("strategy=none,static,single," + pools,
                         "threadKind=platform"))));
         if (ThreadKind.virtualAvailable()) {
-            grids.add(new Grid("Overhead", List.of(1, 4), params("strategy=none,static,single," + pools,
+            grids.add(new Grid("Overhead", ThreadKind.virtualThreadCounts(), params("strategy=none,static,single," + pools,
                     "threadKind=virtual"), List.of(ThreadKind.VIRTUAL_EXECUTOR)));
         }
         return grids;
