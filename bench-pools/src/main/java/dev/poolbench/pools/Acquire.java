@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * request" against StaticPool's "no connection overhead" but "single connection bottleneck". Here
  * {@code none} pays a TCP connect, authentication and a new server backend per borrow, {@code static}
  * (StaticPool) lends its one connection to every thread at once, {@code single} makes every thread queue
- * for one connection, and {@code queue} and {@code hikari} show what a real pool's bookkeeping costs. Read
- * the score as borrows per second.
+ * for one connection, and {@code queue}, {@code hikari} and the other libraries' pools show what a real pool's
+ * bookkeeping costs (Overhead measures that bookkeeping alone, without the server). Read the score as borrows
+ * per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,7 +38,7 @@ public class Acquire {
     @State(Scope.Benchmark)
     public static class Pool {
 
-        @Param({"none", "static", "single", "queue", "hikari"})
+        @Param({"none", "static", "single", "queue", "hikari", "dbcp2", "agroal", "vibur", "tomcat", "c3p0"})
         public String strategy;
 
         @Param({"10"})

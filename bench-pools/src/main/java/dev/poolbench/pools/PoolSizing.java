@@ -62,6 +62,10 @@ public class PoolSizing {
     @State(Scope.Benchmark)
     public static class Sized {
 
+        /** The pool, fixed-size (maxOverflow 0); HikariCP's, whose sizing rule this checks, unless told otherwise. */
+        @Param({"hikari"})
+        public String strategy;
+
         @Param({"1", "2", "4", "8", "16", "32"})
         public int poolSize;
 
@@ -84,7 +88,8 @@ public class PoolSizing {
         @Setup(Level.Iteration)
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             // a fixed-size pool, as HikariCP's sizing advice assumes; callers beyond it wait
-            PoolSettings settings = PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(poolSize).withMaxOverflow(0)
+            PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy)).withPoolSize(poolSize)
+                    .withMaxOverflow(0)
                     .withPoolTimeout(Duration.ofMinutes(5));
             pool = PoolUnderTest.open(db, settings, Map.of(), benchmark, iteration);
         }

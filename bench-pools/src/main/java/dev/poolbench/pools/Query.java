@@ -41,7 +41,7 @@ public class Query {
     @State(Scope.Benchmark)
     public static class Todos {
 
-        @Param({"none", "static", "single", "queue", "hikari"})
+        @Param({"none", "static", "single", "queue", "hikari", "dbcp2", "agroal", "vibur", "tomcat", "c3p0"})
         public String strategy;
 
         @Param({"5"})

@@ -5,7 +5,10 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.Jit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -23,12 +26,15 @@ import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every benchmark method, run once in this JVM against the real test database with tiny iterations,
  * so a broken benchmark fails {@code mvn test} and not only the long run.
  */
 class EveryBenchmarkRunsTest {
+
+    private static final String EVERY_STRATEGY = "none,static,single,queue,hikari,dbcp2,agroal,vibur,tomcat,c3p0";
 
     private static DatabaseHandoff handoff;
 
@@ -49,22 +55,23 @@ class EveryBenchmarkRunsTest {
 
     @Test
     void acquireRunsForEveryStrategy() throws RunnerException {
-        List<RunResult> results = run("Acquire.acquire", 2, "strategy=none,static,single,queue,hikari");
+        List<RunResult> results = run("Acquire.acquire", 2, "strategy=" + EVERY_STRATEGY);
 
         assertThat(results).extracting(r -> r.getParams().getParam("strategy"))
-                .containsExactlyInAnyOrder("none", "static", "single", "queue", "hikari");
+                .containsExactlyInAnyOrder(EVERY_STRATEGY.split(","));
         assertPositiveScores(results);
     }
 
     @Test
     void queryThroughputAndLatencyRunForEveryStrategy() throws RunnerException {
         List<RunResult> results = new ArrayList<>();
-        results.addAll(run("Query.throughput", 2, "strategy=none,static,queue,hikari"));
-        results.addAll(run("Query.latency", 2, "strategy=none,static,queue,hikari"));
+        String strategies = "none,static,queue,hikari,dbcp2,agroal,vibur,tomcat,c3p0";
+        results.addAll(run("Query.throughput", 2, "strategy=" + strategies));
+        results.addAll(run("Query.latency", 2, "strategy=" + strategies));
 
-        assertThat(results).hasSize(8);
+        assertThat(results).hasSize(18);
         assertPositiveScores(results);
-        RunResult latency = results.get(4);
+        RunResult latency = results.get(9);
         assertThat(latency.getPrimaryResult().getStatistics().getPercentile(99)).isPositive();
     }
 
@@ -110,25 +117,81 @@ class EveryBenchmarkRunsTest {
 
     @Test
     void poolSizingRunsOverPoolSizes() throws RunnerException {
-        List<RunResult> results = run("PoolSizing.shot", 1, "poolSize=1,4", "callers=4");
+        List<RunResult> results = run("PoolSizing.shot", 1, "strategy=hikari,tomcat", "poolSize=1,4", "callers=4");
 
-        assertThat(results).hasSize(2);
+        assertThat(results).hasSize(4);
         assertPositiveScores(results);
+    }
+
+    /** No server: a borrow through any pool on the stub driver is microseconds at most, not a round trip. */
+    @Test
+    void overheadRunsEveryStrategyOnTheStubDriver() throws RunnerException {
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run("Overhead.borrowReturn", 2, "strategy=" + EVERY_STRATEGY));
+        results.addAll(run("Overhead.borrowStatementReturn", 2, "strategy=" + EVERY_STRATEGY));
+
+        assertThat(results).hasSize(20);
+        assertPositiveScores(results);
+        for (RunResult r : results) {
+            assertThat(r.getPrimaryResult().getScoreUnit()).isEqualTo("ns/op");
+            assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getParam("strategy")).isLessThan(50_000);
+        }
+    }
+
+    /** In a fork of its own: a failed setup leaves JMH's in-process state behind for the next run. */
+    @Test
+    void overheadOnVirtualThreadsRefusesPlatformThreads() {
+        ChainedOptionsBuilder options = overhead(1, "strategy=queue", "threadKind=virtual");
+
+        assertThatThrownBy(() -> new Runner(options.build()).run()).isInstanceOf(RunnerException.class);
+    }
+
+    @Test
+    void threadKindVirtualSaysHowToRunItWhereTheBenchmarkThreadIsAPlatformThread() {
+        assertThat(ThreadKind.virtualAvailable()).isEqualTo(Runtime.version().feature() >= 21);
+        assertThatThrownBy(ThreadKind.VIRTUAL::requireCurrent)
+                .hasMessageStartingWith("threadKind = virtual but this benchmark thread is a platform thread: run on"
+                        + " JDK 21+ with -jvmArgsAppend -Djmh.executor=VIRTUAL");
+    }
+
+    /** JMH's virtual-thread executor serves the benchmark threads in a fork of its own (CI: Temurin 25, -Dgroups=jdk21). */
+    @Test
+    @Tag("jdk21")
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void overheadRunsOnVirtualThreads() throws RunnerException {
+        int threads = ThreadKind.virtualThreadCounts().get(ThreadKind.virtualThreadCounts().size() - 1);
+        ChainedOptionsBuilder options = overhead(threads, "strategy=queue,hikari,agroal", "threadKind=virtual")
+                .jvmArgsAppend(ThreadKind.VIRTUAL_EXECUTOR);
+        List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+
+        assertThat(results).hasSize(3);
+        assertThat(results).extracting(r -> r.getParams().getParam("threadKind")).containsOnly("virtual");
+        assertPositiveScores(results);
+    }
+
+    /** Overhead.borrowReturn in a fork of its own, one 300 ms iteration per point. */
+    private static ChainedOptionsBuilder overhead(int threads, String... params) {
+        return options("dev\\.poolbench\\.pools\\.Overhead\\.borrowReturn$", 1, threads, params);
     }
 
     /** One in-process run: no fork, no warmup, one 300 ms iteration per point; params as {@code -p} takes them. */
     private static List<RunResult> run(String benchmark, int threads, String... params) throws RunnerException {
+        Collection<RunResult> results = new Runner(options("dev\\.poolbench\\.pools\\." + benchmark + "$", 0, threads,
+                params).build()).run();
+        return new ArrayList<>(results);
+    }
+
+    private static ChainedOptionsBuilder options(String include, int forks, int threads, String... params) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.poolbench\\.pools\\." + benchmark + "$")
-                .forks(0)
+                .include(include)
+                .forks(forks)
                 .threads(threads)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(300))
                 .shouldFailOnError(true);
         Profile.params(params).forEach(options::param);
-        Collection<RunResult> results = new Runner(options.build()).run();
-        return new ArrayList<>(results);
+        return options;
     }
 
     private static void assertPositiveScores(List<RunResult> results) {

@@ -149,7 +149,7 @@ class LoadRunTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.problem()).contains("the service stopped before it listened (exit 2): "
-                + "todo-service: --pool = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari");
+                + "todo-service: --pool = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0");
     }
 
     /** The same configuration with a small table, so the service starts fast. */

@@ -25,8 +25,9 @@ public final class PhysicalConnections extends SimpleDataSource {
     /** pgjdbc's default; a connect that takes longer than this fails rather than hangs. */
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
-    private static final Driver DRIVER = new org.postgresql.Driver();
+    private static final Driver PGJDBC = new org.postgresql.Driver();
 
+    private final Driver driver;
     private final String url;
     private final Properties properties;
     private final String applicationName;
@@ -37,6 +38,12 @@ public final class PhysicalConnections extends SimpleDataSource {
     private final AtomicLong validationFailures = new AtomicLong();
 
     PhysicalConnections(String url, String user, String password, String applicationName, Map<String, String> extra) {
+        this(PGJDBC, url, user, password, applicationName, extra);
+    }
+
+    private PhysicalConnections(Driver driver, String url, String user, String password, String applicationName,
+                                Map<String, String> extra) {
+        this.driver = driver;
         this.url = url;
         this.applicationName = applicationName;
         this.password = password;
@@ -59,8 +66,16 @@ public final class PhysicalConnections extends SimpleDataSource {
             }
         }
         extra.putAll(moreProperties);
-        return new PhysicalConnections(url, properties.getProperty("user"), password,
+        return new PhysicalConnections(driver, url, properties.getProperty("user"), password,
                 extra.getOrDefault("ApplicationName", applicationName), extra);
+    }
+
+    /**
+     * Connections from another JDBC driver, counted the same way: how the overhead benchmark feeds every pool its
+     * stub driver's connections, which reach no server.
+     */
+    public static PhysicalConnections through(Driver driver, String url, String applicationName) {
+        return new PhysicalConnections(driver, url, "poolbench", "", applicationName, Map.of());
     }
 
     public String applicationName() {
@@ -71,7 +86,7 @@ public final class PhysicalConnections extends SimpleDataSource {
     public Connection open() throws SQLException {
         Connection connection;
         try {
-            connection = DRIVER.connect(url, properties);
+            connection = driver.connect(url, properties);
         } catch (SQLException e) {
             failedOpens.incrementAndGet();
             // a server may quote the connection string back; never let a password through
@@ -79,7 +94,8 @@ public final class PhysicalConnections extends SimpleDataSource {
         }
         if (connection == null) {
             failedOpens.incrementAndGet();
-            throw new SQLException("pgjdbc does not accept the URL " + Redaction.jdbcUrl(url));
+            throw new SQLException((driver == PGJDBC ? "pgjdbc" : driver.getClass().getSimpleName())
+                    + " does not accept the URL " + Redaction.jdbcUrl(url));
         }
         opened.incrementAndGet();
         return new CountedConnection(connection);

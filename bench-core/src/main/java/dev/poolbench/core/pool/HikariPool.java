@@ -30,16 +30,16 @@ import java.util.function.Consumer;
  *   <tr><td>-</td><td>keepaliveTime = 0 (off), as no other strategy pings idle connections</td></tr>
  * </table>
  */
-final class HikariPool extends AbstractPool {
+final class HikariPool extends LibraryPool {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    static final long IDLE_TIMEOUT_MS = 10_000;
+    static final long IDLE_TIMEOUT_MS = EXCESS_IDLE.toMillis();
 
     private final HikariDataSource hikari;
     private final HikariPoolMXBean bean;
 
     HikariPool(PoolSettings settings, PhysicalConnections physical, Consumer<HikariConfig> customizer) {
-        super(settings, physical);
+        super(settings, physical, "HikariCP");
         HikariConfig config = new HikariConfig();
         config.setPoolName("poolbench-hikari-" + SEQUENCE.incrementAndGet());
         config.setDataSource(physical);
@@ -58,17 +58,13 @@ final class HikariPool extends AbstractPool {
     }
 
     @Override
-    Connection borrow() throws SQLException {
-        try {
-            return hikari.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            throw exhausted("HikariCP", settings.poolSize(), settings.maxOverflow(), e);
-        }
+    Connection acquire() throws SQLException {
+        return hikari.getConnection();
     }
 
     @Override
-    String describe() {
-        return "hikari pool of size " + settings.poolSize() + " with overflow " + settings.maxOverflow();
+    boolean timedOut(SQLException e) {
+        return e instanceof SQLTransientConnectionException;
     }
 
     /** HikariCP itself, for what only it has (its Micrometer metrics, its MXBean). */
@@ -77,10 +73,18 @@ final class HikariPool extends AbstractPool {
     }
 
     @Override
-    public PoolStats stats() {
-        return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(),
-                bean.getThreadsAwaitingConnection(), physical.opened(), timeouts(), physical.validationFailures(),
-                leakCount());
+    int active() {
+        return bean.getActiveConnections();
+    }
+
+    @Override
+    int idle() {
+        return bean.getIdleConnections();
+    }
+
+    @Override
+    int waiting() {
+        return bean.getThreadsAwaitingConnection();
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Objects;
  *       replaced without the borrower noticing.</li>
  *   <li>{@code lifo}: hand out the most recently returned connection first (default: the oldest).</li>
  *   <li>{@code leakThreshold} (0 = off): a connection held longer than this is reported as a leak,
- *       with the stack of the code that borrowed it ({@code queue} and {@code hikari}).</li>
+ *       with the stack of the code that borrowed it (every strategy, by poolbench's own detector).</li>
  * </ul>
  */
 public record PoolSettings(PoolStrategy strategy, int poolSize, int maxOverflow, Duration poolTimeout,
@@ -70,6 +70,14 @@ public record PoolSettings(PoolStrategy strategy, int poolSize, int maxOverflow,
                 throw SettingsException.badValue("leakThreshold", show(leakThreshold),
                         "zero (off) or at least 2s with strategy hikari (HikariCP's minimum leakDetectionThreshold)");
             }
+        }
+        if (strategy == PoolStrategy.VIBUR && !recycle.isZero()) {
+            throw SettingsException.badValue("recycle", show(recycle),
+                    "zero (never) with strategy vibur (Vibur DBCP has no maximum lifetime)");
+        }
+        if (strategy == PoolStrategy.C3P0 && recycle.toMillis() % 1000 != 0) {
+            throw SettingsException.badValue("recycle", show(recycle),
+                    "whole seconds with strategy c3p0 (c3p0's maxConnectionAge is in seconds)");
         }
     }
 
@@ -140,7 +148,7 @@ public record PoolSettings(PoolStrategy strategy, int poolSize, int maxOverflow,
     /** "queue 5+10, timeout 30s, recycle 3600s, pre-ping": how reports name a configuration. */
     public String label() {
         StringBuilder label = new StringBuilder(strategy.spelling());
-        if (strategy == PoolStrategy.QUEUE || strategy == PoolStrategy.HIKARI) {
+        if (strategy.sized()) {
             label.append(' ').append(poolSize).append('+').append(maxOverflow);
         }
         if (strategy != PoolStrategy.NONE && strategy != PoolStrategy.STATIC) {

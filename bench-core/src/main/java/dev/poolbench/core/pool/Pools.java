@@ -12,7 +12,10 @@ public final class Pools {
     private Pools() {
     }
 
-    /** Opens nothing up front, except {@code hikari}, which opens poolSize connections as it starts. */
+    /**
+     * Opens nothing up front, except {@code hikari}, {@code vibur} and {@code c3p0}, which open poolSize connections
+     * as they start.
+     */
     public static ConnectionPool create(PoolSettings settings, PhysicalConnections physical) throws SQLException {
         return create(settings, physical, config -> { });
     }
@@ -34,14 +37,33 @@ public final class Pools {
             case QUEUE:
                 return QueuePool.queue(settings, physical);
             case HIKARI:
-                try {
-                    return new HikariPool(settings, physical, hikariCustomizer);
-                } catch (RuntimeException e) {
-                    // HikariCP fails fast when it cannot open its first connection
-                    throw new SQLException("could not start the hikari pool: " + e.getMessage(), "08001", e);
-                }
+                return started(settings, () -> new HikariPool(settings, physical, hikariCustomizer));
+            case DBCP2:
+                return started(settings, () -> new Dbcp2Pool(settings, physical));
+            case AGROAL:
+                return started(settings, () -> new AgroalPool(settings, physical));
+            case VIBUR:
+                return started(settings, () -> new ViburPool(settings, physical));
+            case TOMCAT:
+                return started(settings, () -> new TomcatPool(settings, physical));
+            case C3P0:
+                return started(settings, () -> new C3p0Pool(settings, physical));
             default:
                 throw new IllegalStateException("unreachable: " + settings.strategy());
+        }
+    }
+
+    private interface Start {
+        ConnectionPool start() throws SQLException;
+    }
+
+    /** A library's pool, started; a library that fails as it starts (HikariCP when it cannot connect) says which. */
+    private static ConnectionPool started(PoolSettings settings, Start start) throws SQLException {
+        try {
+            return start.start();
+        } catch (RuntimeException e) {
+            throw new SQLException("could not start the " + settings.strategy().spelling() + " pool: " + e.getMessage(),
+                    "08001", e);
         }
     }
 }

@@ -49,6 +49,6 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parseDuration("bench.pool.timeout", "soon"))
                 .hasMessageStartingWith("bench.pool.timeout = 'soon' is not accepted");
         assertThatThrownBy(() -> Settings.parseChoice("bench.pool", "bouncer", PoolStrategy.class))
-                .hasMessage("bench.pool = 'bouncer' is not accepted: one of none, static, single, queue, hikari");
+                .hasMessage("bench.pool = 'bouncer' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0");
     }
 }

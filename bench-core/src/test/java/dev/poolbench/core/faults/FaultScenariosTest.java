@@ -122,7 +122,8 @@ class FaultScenariosTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PoolStrategy.class, names = {"NONE", "SINGLE", "QUEUE", "HIKARI"})
+    @EnumSource(value = PoolStrategy.class, names = {"NONE", "SINGLE", "QUEUE", "HIKARI", "DBCP2", "AGROAL", "VIBUR",
+            "TOMCAT", "C3P0"})
     void everyPoolThatLendsAConnectionToOneBorrowerAtATimeLosesNoWrite(PoolStrategy strategy) throws Exception {
         Faults.LostWrites result = LostWrites.run(TestDatabase.get(), PoolSettings.of(strategy), 4, 2, 400);
 

@@ -43,7 +43,7 @@ class PoolSettingsTest {
         assertThatThrownBy(() -> queue.withRecycle(Duration.ofSeconds(-1)))
                 .hasMessage("recycle = '-1s' is not accepted: zero (never) or more, e.g. 3600s");
         assertThatThrownBy(() -> PoolStrategy.parse("strategy", "pgbouncer"))
-                .hasMessage("strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari");
+                .hasMessage("strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0");
         assertThatThrownBy(() -> PoolSettings.from(Settings.of(Map.of("bench.pool.size", "0"))))
                 .hasMessage("bench.pool.size = '0' is not accepted: a whole number from 1 to 1000");
     }
@@ -58,5 +58,15 @@ class PoolSettingsTest {
                 .hasMessage("recycle = '10s' is not accepted: zero (never) or at least 30s with strategy hikari (HikariCP's minimum maxLifetime)");
         assertThat(queue.withRecycle(Duration.ofSeconds(10)).withStrategy(PoolStrategy.QUEUE).recycle())
                 .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aLibraryWithoutTheKnobOrItsUnitRefusesRecycleUpFront() {
+        assertThatThrownBy(() -> PoolSettings.of(PoolStrategy.VIBUR).withRecycle(Duration.ofSeconds(60)))
+                .hasMessage("recycle = '60s' is not accepted: zero (never) with strategy vibur (Vibur DBCP has no maximum lifetime)");
+        assertThatThrownBy(() -> PoolSettings.of(PoolStrategy.C3P0).withRecycle(Duration.ofMillis(1500)))
+                .hasMessage("recycle = '1500ms' is not accepted: whole seconds with strategy c3p0 (c3p0's maxConnectionAge is in seconds)");
+        assertThat(PoolSettings.of(PoolStrategy.C3P0).withRecycle(Duration.ofSeconds(2)).label())
+                .isEqualTo("c3p0 5+10, timeout 30s, recycle 2s");
     }
 }

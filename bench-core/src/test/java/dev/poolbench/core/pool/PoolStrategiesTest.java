@@ -5,6 +5,8 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.PhysicalConnections;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -223,63 +226,6 @@ class PoolStrategiesTest {
         }
 
         @Test
-        void overflowConnectionsAreClosedOnReturnWhilePoolSizeAreKept() throws Exception {
-            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(2).withMaxOverflow(1))) {
-                List<Connection> held = new ArrayList<>();
-                Set<Integer> pids = new HashSet<>();
-                for (int i = 0; i < 3; i++) {
-                    held.add(f.borrow());
-                    pids.add(pid(held.get(i)));
-                }
-                assertThat(pids).hasSize(3);
-                assertThat(f.counts().total()).isEqualTo(3);
-                assertThat(f.pool.stats().active()).isEqualTo(3);
-
-                for (Connection c : held) {
-                    c.close();
-                }
-
-                eventually("the overflow backend has exited", () -> f.serverTotal() == 2);
-                assertThat(f.pool.stats()).isEqualTo(new PoolStats(0, 2, 0, 3, 0, 0, 0));
-                assertThat(f.server.backendPids()).hasSize(2).isSubsetOf(pids);
-            }
-        }
-
-        @Test
-        void aBorrowerBeyondPoolSizePlusOverflowTimesOutWithSqlAlchemysMessage() throws Exception {
-            PoolSettings settings = PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(2).withMaxOverflow(1)
-                    .withPoolTimeout(SHORT_TIMEOUT);
-            try (PoolFixture f = new PoolFixture(settings);
-                 Connection a = f.borrow(); Connection b = f.borrow(); Connection c = f.borrow()) {
-                long started = System.nanoTime();
-
-                assertThatThrownBy(f::borrow)
-                        .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessage("QueuePool limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
-                long waitedMs = (System.nanoTime() - started) / 1_000_000;
-                assertThat(waitedMs).isBetween(300L, 2_000L);
-                assertThat(f.pool.stats().timeouts()).isEqualTo(1);
-                assertThat(f.counts().total()).isEqualTo(3);
-            }
-        }
-
-        @Test
-        void handsOutTheLongestIdleConnectionFirstUnlessLifo() throws Exception {
-            for (boolean lifo : new boolean[] {false, true}) {
-                try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(2).withLifo(lifo))) {
-                    Connection a = f.borrow();
-                    Connection b = f.borrow();
-                    int pidA = pid(a);
-                    int pidB = pid(b);
-                    a.close();
-                    b.close();
-
-                    assertThat(f.pidOfNextBorrow()).as("lifo=" + lifo).isEqualTo(lifo ? pidB : pidA);
-                }
-            }
-        }
-
-        @Test
         void recycleReplacesAConnectionOlderThanItAtBorrow() throws Exception {
             try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withRecycle(Duration.ofMillis(500)))) {
                 int first = f.pidOfNextBorrow();
@@ -369,23 +315,6 @@ class PoolStrategiesTest {
         }
 
         @Test
-        void prePingReplacesAKilledConnectionWithoutTheBorrowerNoticing() throws Exception {
-            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPrePing(true))) {
-                int first = f.pidOfNextBorrow();
-                assertThat(f.server.terminate(first)).isTrue();
-                eventually("the killed backend has exited", () -> f.serverTotal() == 0);
-
-                try (Connection c = f.borrow(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 42")) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isEqualTo(42);
-                    assertThat(pid(c)).isNotEqualTo(first);
-                }
-                assertThat(f.pool.stats().validationFailures()).isEqualTo(1);
-                assertThat(f.pool.stats().opened()).isEqualTo(2);
-            }
-        }
-
-        @Test
         void withoutPrePingTheFirstUseOfAKilledConnectionFailsAndTheConnectionIsDiscarded() throws Exception {
             try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE))) {
                 int first = f.pidOfNextBorrow();
@@ -415,19 +344,176 @@ class PoolStrategiesTest {
                 assertThat(f.pool.stats().idle()).isEqualTo(1);
             }
         }
+    }
 
-        @Test
-        void aTransactionLeftOpenIsRolledBackOnReturn() throws Exception {
-            try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.QUEUE).withPoolSize(1))) {
+    /**
+     * What every pool that keeps poolSize connections and opens maxOverflow more promises, checked on each that
+     * makes the promise: {@code queue} and the libraries' pools.
+     */
+    @Nested
+    class SizedPools {
+
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "HIKARI", "DBCP2", "AGROAL", "VIBUR", "TOMCAT", "C3P0"})
+        void aReturnedConnectionsBackendIsLentAgain(PoolStrategy strategy) throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(1).withMaxOverflow(0))) {
+                int first = f.pidOfNextBorrow();
+
+                assertThat(f.pidOfNextBorrow()).isEqualTo(first);
+                assertThat(f.pidOfNextBorrow()).isEqualTo(first);
+                assertThat(f.pool.stats().opened()).isEqualTo(1);
+                assertThat(f.counts().total()).isEqualTo(1);
+                assertThat(f.pool.stats().idle()).isEqualTo(1);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "HIKARI", "DBCP2", "AGROAL", "VIBUR", "TOMCAT", "C3P0"})
+        void aBorrowerBeyondPoolSizePlusOverflowTimesOutWithSqlAlchemysMessage(PoolStrategy strategy) throws Exception {
+            PoolSettings settings = PoolSettings.of(strategy).withPoolSize(2).withMaxOverflow(1)
+                    .withPoolTimeout(SHORT_TIMEOUT);
+            try (PoolFixture f = new PoolFixture(settings);
+                 Connection a = f.borrow(); Connection b = f.borrow(); Connection c = f.borrow()) {
+                assertThat(Set.of(pid(a), pid(b), pid(c))).hasSize(3);
+                assertThat(f.pool.stats().active()).isEqualTo(3);
+                long started = System.nanoTime();
+
+                assertThatThrownBy(f::borrow)
+                        .isInstanceOf(PoolExhaustedException.class)
+                        .hasMessage(TIMEOUT_NAMES.get(strategy)
+                                + " limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
+                long waitedMs = (System.nanoTime() - started) / 1_000_000;
+                assertThat(waitedMs).isBetween(300L, 2_000L);
+                assertThat(f.pool.stats().timeouts()).isEqualTo(1);
+                assertThat(f.counts().total()).isEqualTo(3);
+            }
+        }
+
+        /** Where a knob closes them on return; the others close them after 10 s idle (their mapping says which). */
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "DBCP2", "TOMCAT"})
+        void overflowConnectionsAreClosedOnReturnWhilePoolSizeAreKept(PoolStrategy strategy) throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(2).withMaxOverflow(1))) {
+                List<Connection> held = new ArrayList<>();
+                Set<Integer> pids = new HashSet<>();
+                for (int i = 0; i < 3; i++) {
+                    held.add(f.borrow());
+                    pids.add(pid(held.get(i)));
+                }
+                assertThat(pids).hasSize(3);
+                assertThat(f.counts().total()).isEqualTo(3);
+                assertThat(f.pool.stats().active()).isEqualTo(3);
+
+                for (Connection c : held) {
+                    c.close();
+                }
+
+                eventually("the overflow backend has exited", () -> f.serverTotal() == 2);
+                assertThat(f.pool.stats()).isEqualTo(new PoolStats(0, 2, 0, 3, 0, 0, 0));
+                assertThat(f.server.backendPids()).hasSize(2).isSubsetOf(pids);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "DBCP2", "TOMCAT"})
+        void handsOutTheLongestIdleConnectionFirstUnlessLifo(PoolStrategy strategy) throws Exception {
+            for (boolean lifo : new boolean[] {false, true}) {
+                try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(2).withLifo(lifo))) {
+                    Connection a = f.borrow();
+                    Connection b = f.borrow();
+                    int pidA = pid(a);
+                    int pidB = pid(b);
+                    a.close();
+                    b.close();
+
+                    assertThat(f.pidOfNextBorrow()).as("lifo=" + lifo).isEqualTo(lifo ? pidB : pidA);
+                }
+            }
+        }
+
+        /** At borrow (dbcp2, tomcat, c3p0) or in the background (agroal): either way the old backend goes. */
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"DBCP2", "AGROAL", "TOMCAT", "C3P0"})
+        void recycleReplacesABackendOlderThanIt(PoolStrategy strategy) throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(1).withMaxOverflow(0)
+                    .withRecycle(Duration.ofSeconds(1)))) {
+                int first = f.pidOfNextBorrow();
+                assertThat(f.pidOfNextBorrow()).isEqualTo(first);
+                Thread.sleep(1_100);
+
+                eventually("a borrower gets a new backend", () -> pidOfNextBorrow(f) != first);
+                eventually("the recycled backend has exited", () -> !serverPids(f).contains(first));
+                assertThat(f.pool.stats().opened()).isGreaterThanOrEqualTo(2);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "DBCP2", "AGROAL", "VIBUR", "TOMCAT", "C3P0"})
+        void prePingReplacesAKilledConnectionWithoutTheBorrowerNoticing(PoolStrategy strategy) throws Exception {
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(1).withMaxOverflow(0)
+                    .withPrePing(true))) {
+                int first = f.pidOfNextBorrow();
+                assertThat(f.server.terminate(first)).isTrue();
+                eventually("the killed backend has exited", () -> f.serverTotal() == 0);
+
+                try (Connection c = f.borrow(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 42")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(42);
+                    assertThat(pid(c)).isNotEqualTo(first);
+                }
+                assertThat(f.pool.stats().validationFailures()).isEqualTo(1);
+                assertThat(f.pool.stats().opened()).isEqualTo(2);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"QUEUE", "HIKARI", "DBCP2", "C3P0"})
+        void aTransactionLeftOpenIsRolledBackOnReturn(PoolStrategy strategy) throws Exception {
+            assertThat(leaveATransactionOpen(strategy)).as("the insert left open was rolled back").isZero();
+        }
+
+        /** Their reset turns autocommit back on, which in JDBC commits; none of them rolls back first. */
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"AGROAL", "VIBUR", "TOMCAT"})
+        void aTransactionLeftOpenIsCommittedByTheResetToAutocommit(PoolStrategy strategy) throws Exception {
+            assertThat(leaveATransactionOpen(strategy)).as("the insert left open was committed").isEqualTo(1);
+        }
+
+        /** Inserts a row in a transaction and returns the connection with it open; then counts the rows. */
+        private long leaveATransactionOpen(PoolStrategy strategy) throws Exception {
+            TestDatabase.emptyTodos();
+            try (PoolFixture f = new PoolFixture(PoolSettings.of(strategy).withPoolSize(1).withMaxOverflow(0))) {
                 try (Connection c = f.borrow(); Statement s = c.createStatement()) {
                     c.setAutoCommit(false);
-                    s.execute("SELECT 1");
+                    s.executeUpdate("INSERT INTO poolbench.todos (title) VALUES ('left open')");
                 }
                 try (Connection c = f.borrow()) {
                     assertThat(c.getAutoCommit()).isTrue();
                 }
                 assertThat(f.counts().idleInTransaction()).isZero();
+                return todoCount();
             }
+        }
+    }
+
+    /** The name each pool's timeout message gives it. */
+    private static final Map<PoolStrategy, String> TIMEOUT_NAMES = Map.of(PoolStrategy.QUEUE, "QueuePool",
+            PoolStrategy.HIKARI, "HikariCP", PoolStrategy.DBCP2, "DBCP2", PoolStrategy.AGROAL, "Agroal",
+            PoolStrategy.VIBUR, "Vibur DBCP", PoolStrategy.TOMCAT, "Tomcat JDBC", PoolStrategy.C3P0, "c3p0");
+
+    private static int pidOfNextBorrow(PoolFixture f) {
+        try {
+            return f.pidOfNextBorrow();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<Integer> serverPids(PoolFixture f) {
+        try {
+            return Set.copyOf(f.server.backendPids());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -461,22 +547,8 @@ class PoolStrategiesTest {
         void opensPoolSizeConnectionsUpFront() throws Exception {
             try (PoolFixture f = new PoolFixture(PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(3))) {
                 eventually("hikari has filled minimumIdle", () -> f.serverTotal() == 3);
-                assertThat(f.pool.stats().idle()).isEqualTo(3);
+                eventually("hikari counts them idle", () -> f.pool.stats().idle() == 3);
                 assertThat(f.pool.stats().opened()).isEqualTo(3);
-            }
-        }
-
-        @Test
-        void aBorrowerBeyondItsMaximumTimesOutWithTheSameMessageShape() throws Exception {
-            PoolSettings settings = PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(2).withMaxOverflow(1)
-                    .withPoolTimeout(SHORT_TIMEOUT);
-            try (PoolFixture f = new PoolFixture(settings);
-                 Connection a = f.borrow(); Connection b = f.borrow(); Connection c = f.borrow()) {
-                assertThatThrownBy(f::borrow)
-                        .isInstanceOf(PoolExhaustedException.class)
-                        .hasMessage("HikariCP limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
-                assertThat(f.pool.stats().timeouts()).isEqualTo(1);
-                assertThat(f.counts().total()).isEqualTo(3);
             }
         }
 
@@ -537,16 +609,21 @@ class PoolStrategiesTest {
             }
         }
 
-        @Test
-        void hikariReportsTheSameWay() throws Exception {
-            PoolSettings settings = PoolSettings.of(PoolStrategy.HIKARI).withPoolSize(1).withLeakThreshold(Duration.ofSeconds(2));
+        /** HikariCP's minimum leak threshold is 2 s; the other libraries are checked at 300 ms. */
+        @ParameterizedTest
+        @EnumSource(value = PoolStrategy.class, names = {"HIKARI", "DBCP2", "AGROAL", "VIBUR", "TOMCAT", "C3P0"})
+        void everyLibrarysPoolReportsTheSameWay(PoolStrategy strategy) throws Exception {
+            Duration threshold = strategy == PoolStrategy.HIKARI ? Duration.ofSeconds(2) : Duration.ofMillis(300);
+            PoolSettings settings = PoolSettings.of(strategy).withPoolSize(1).withLeakThreshold(threshold);
             try (PoolFixture f = new PoolFixture(settings); Connection leaked = f.borrow()) {
                 assertThat(leaked.isClosed()).isFalse();
-                Thread.sleep(2_300);
+                Thread.sleep(threshold.toMillis() + 300);
 
                 assertThat(f.pool.leaks()).hasSize(1);
+                assertThat(f.pool.leaks().get(0).pool()).isEqualTo(strategy.spelling() + " pool of size 1 with overflow 10");
                 assertThat(f.pool.leaks().get(0).borrowedFrom().split("\n")[1])
-                        .contains("PoolStrategiesTest$LeakDetection.hikariReportsTheSameWay");
+                        .contains("PoolStrategiesTest$LeakDetection.everyLibrarysPoolReportsTheSameWay");
+                assertThat(f.pool.stats().leaks()).isEqualTo(1);
             }
         }
     }

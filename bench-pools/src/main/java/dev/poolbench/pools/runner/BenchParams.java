@@ -6,6 +6,7 @@ import dev.poolbench.core.db.Jit;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.InsertMode;
+import dev.poolbench.pools.ThreadKind;
 import org.openjdk.jmh.runner.options.Options;
 
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class BenchParams {
 
     static final List<String> NAMES = List.of("strategy", "poolSize", "maxOverflow", "prePing", "insertMode",
-            "batchSize", "rewrite", "indexed", "rows", "jit", "callers");
+            "batchSize", "rewrite", "indexed", "rows", "jit", "callers", "threadKind");
 
     private static final Set<String> BOOLEANS = Set.of("prePing", "rewrite", "indexed");
 
@@ -60,6 +61,7 @@ final class BenchParams {
             case "rows": Settings.parseInt(name, value, 1, 10_000_000); break;
             case "callers": Settings.parseInt(name, value, 1, 1_000); break;
             case "jit": Jit.parameter(name, value); break;
+            case "threadKind": ThreadKind.parse(value); break;
             default: throw new IllegalStateException("unchecked parameter " + name);
         }
     }

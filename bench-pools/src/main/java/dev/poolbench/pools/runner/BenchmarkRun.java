@@ -92,7 +92,7 @@ public final class BenchmarkRun {
                 measureNativeCeiling(db, results, profile);
                 if (settings.bool("bench.faults", runsFaults(profile))) {
                     try {
-                        FaultScenarios.run(db, out);
+                        FaultScenarios.run(db, profile.faultStrategies(), out);
                     } catch (java.sql.SQLException e) {
                         throw new IOException("the fault scenarios failed: " + e.getMessage(), e);
                     }

@@ -24,6 +24,12 @@ final class PoolSizingSummary {
     private PoolSizingSummary() {
     }
 
+    /** HikariCP's rule is checked on HikariCP's pool (a run before PoolSizing had a strategy parameter measured only it). */
+    private static boolean formulasPool(RunResult r) {
+        String strategy = r.getParams().getParam("strategy");
+        return strategy == null || strategy.equals("hikari");
+    }
+
     /**
      * @param cores    the database server's cores (this machine's, when the server runs here)
      * @param spindles HikariCP's "effective spindle count": 0 when the data set is cached, as here
@@ -31,7 +37,7 @@ final class PoolSizingSummary {
     static void write(Collection<RunResult> results, int cores, int spindles, Path out) throws IOException {
         Map<Integer, TreeMap<Integer, double[]>> byCallers = new TreeMap<>();
         for (RunResult r : results) {
-            if (!r.getParams().getBenchmark().endsWith(".PoolSizing.shot")) {
+            if (!r.getParams().getBenchmark().endsWith(".PoolSizing.shot") || !formulasPool(r)) {
                 continue;
             }
             int callers = Integer.parseInt(r.getParams().getParam("callers"));

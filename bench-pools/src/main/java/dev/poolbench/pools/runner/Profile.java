@@ -1,6 +1,8 @@
 package dev.poolbench.pools.runner;
 
 import dev.poolbench.core.config.Settings;
+import dev.poolbench.core.pool.PoolStrategy;
+import dev.poolbench.pools.ThreadKind;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -75,7 +77,7 @@ public enum Profile {
         for (Grid grid : grids) {
             for (int threads : grid.threads) {
                 ChainedOptionsBuilder b = new OptionsBuilder()
-                        .include("dev\\.poolbench\\.pools\\." + grid.benchmark + "$")
+                        .include("dev\\.poolbench\\.pools\\." + grid.benchmark + (grid.benchmark.contains(".") ? "$" : "\\."))
                         .threads(threads)
                         .forks(forks)
                         .warmupIterations(grid.clientBound() ? clientBoundWarmups : warmups)
@@ -84,6 +86,9 @@ public enum Profile {
                         .measurementTime(TimeValue.milliseconds(iterationMillis))
                         .shouldFailOnError(true);
                 grid.params.forEach((name, values) -> b.param(name, values));
+                if (!grid.jvmArgsAppend.isEmpty()) {
+                    b.jvmArgsAppend(grid.jvmArgsAppend.toArray(String[]::new));
+                }
                 runs.add(b.build());
             }
         }
@@ -137,22 +142,52 @@ public enum Profile {
                 new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,8,15,32,50", "callers=16,64")));
     }
 
+    /** The pools that are a library's besides HikariCP: measured by the full profile only, to keep quick short. */
+    private static final String OTHER_LIBRARIES = "dbcp2,agroal,vibur,tomcat,c3p0";
+
     private static List<Grid> fullGrids() {
         List<Integer> threads = List.of(1, 4, 16, 64);
-        return List.of(
+        String pools = "queue,hikari," + OTHER_LIBRARIES;
+        List<Grid> grids = new ArrayList<>(List.of(
                 new Grid("Acquire.acquire", List.of(1, 4, 16),
                         params("strategy=none,static,queue,hikari", "poolSize=5,10,20", "maxOverflow=0")),
+                new Grid("Acquire.acquire", List.of(1, 4, 16),
+                        params("strategy=" + OTHER_LIBRARIES, "poolSize=10", "maxOverflow=0")),
                 // none and static ignore the size settings: one point each, not a grid of duplicates
                 new Grid("Query.throughput", threads, params("strategy=none,static", "poolSize=5", "maxOverflow=0")),
                 new Grid("Query.throughput", threads,
                         params("strategy=queue,hikari", "poolSize=5,20", "maxOverflow=0,10,30")),
+                new Grid("Query.throughput", threads,
+                        params("strategy=" + OTHER_LIBRARIES, "poolSize=5", "maxOverflow=10")),
                 new Grid("Query.latency", threads, params("strategy=none,static", "poolSize=5", "maxOverflow=0")),
                 new Grid("Query.latency", threads,
                         params("strategy=queue,hikari", "poolSize=5,20", "maxOverflow=0,10,30")),
+                new Grid("Query.latency", threads,
+                        params("strategy=" + OTHER_LIBRARIES, "poolSize=5", "maxOverflow=10")),
                 new Grid("Insert.insert", List.of(1),
                         params("insertMode=single,batch,multirow,copy", "batchSize=1,10,100,1000", "rewrite=false,true")),
                 new Grid("FilterQuery.list", List.of(1), params("indexed=true,false", "rows=10000,100000,1000000")),
-                new Grid("PoolSizing.shot", List.of(1), params("poolSize=1,2,3,4,6,8,12,16,24,32", "callers=16,64")));
+                new Grid("PoolSizing.shot", List.of(1), params("strategy=hikari", "poolSize=1,2,3,4,6,8,12,16,24,32",
+                        "callers=16,64")),
+                new Grid("PoolSizing.shot", List.of(1), params("strategy=queue," + OTHER_LIBRARIES, "poolSize=2,4,8,32",
+                        "callers=16,64")),
+                // the pools alone, on a stub driver: nanoseconds beside Query's microseconds
+                new Grid("Overhead", List.of(1, 4), params("strategy=none,static,single," + pools,
+                        "threadKind=platform"))));
+        if (ThreadKind.virtualAvailable()) {
+            grids.add(new Grid("Overhead", ThreadKind.virtualThreadCounts(), params("strategy=none,static,single," + pools,
+                    "threadKind=virtual"), List.of(ThreadKind.VIRTUAL_EXECUTOR)));
+        }
+        return grids;
+    }
+
+    /** The strategies the fault scenarios cover: the library pools besides HikariCP only in the full profile. */
+    List<PoolStrategy> faultStrategies() {
+        if (this == FULL) {
+            return List.of(PoolStrategy.values());
+        }
+        return List.of(PoolStrategy.NONE, PoolStrategy.STATIC, PoolStrategy.SINGLE, PoolStrategy.QUEUE,
+                PoolStrategy.HIKARI);
     }
 
     /** Parameters as JMH's {@code -p} takes them: {@code "strategy=none,static", "poolSize=5"}. */
@@ -165,11 +200,16 @@ public enum Profile {
         return params;
     }
 
-    private record Grid(String benchmark, List<Integer> threads, Map<String, String[]> params) {
+    private record Grid(String benchmark, List<Integer> threads, Map<String, String[]> params,
+                        List<String> jvmArgsAppend) {
 
-        /** Microseconds of client work per call: JIT warm-up dominates the first seconds. */
+        Grid(String benchmark, List<Integer> threads, Map<String, String[]> params) {
+            this(benchmark, threads, params, List.of());
+        }
+
+        /** Microseconds of client work per call (nanoseconds, for Overhead): JIT warm-up dominates the first seconds. */
         boolean clientBound() {
-            return benchmark.startsWith("Acquire.") || benchmark.startsWith("Query.");
+            return benchmark.startsWith("Acquire.") || benchmark.startsWith("Query.") || benchmark.startsWith("Overhead");
         }
     }
 }

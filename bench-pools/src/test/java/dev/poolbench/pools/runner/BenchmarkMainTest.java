@@ -39,14 +39,16 @@ class BenchmarkMainTest {
         Outcome outcome = runCapturing(args, Settings.of(Map.of()));
 
         assertThat(outcome.code).isEqualTo(2);
-        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari\n");
+        assertThat(outcome.err).isEqualTo("poolbench: strategy = 'pgbouncer' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0\n");
     }
 
     @Test
     void everyClassOfBadInputGetsItsOwnOneLineMessage() throws Exception {
         assertThat(runCapturing(new String[] {"Query", "-p", "pool=hikari"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: -p pool is not a poolbench parameter: one of strategy, poolSize, maxOverflow, prePing,"
-                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers\n");
+                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers, threadKind\n");
+        assertThat(runCapturing(new String[] {"Overhead", "-p", "threadKind=green"}, Settings.of(Map.of())).err)
+                .isEqualTo("poolbench: threadKind = 'green' is not accepted: one of platform, virtual\n");
         assertThat(runCapturing(new String[] {"Insert", "-p", "insertMode=bulk"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: insertMode = 'bulk' is not accepted: one of single, batch, multirow, copy\n");
         assertThat(runCapturing(new String[] {"Query", "-p", "poolSize=0"}, Settings.of(Map.of())).err)

@@ -16,15 +16,15 @@ import java.util.Map;
 /**
  * The service's flags. picocli finds them; every value is then checked here, once, by bench-core's
  * parsers, so a bad one stops start-up with one line naming the flag, the value and what is accepted:
- * {@code --pool = 'fast' is not accepted: one of none, static, single, queue, hikari}.
+ * {@code --pool = 'fast' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0}.
  */
 @Command(name = "todo-service", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The seeds' TODO API over a real PostgreSQL, every pool knob a flag.",
                 "The database comes from bench.db* system properties or BENCH_DB_* environment variables."})
 final class ServiceCommand {
 
-    @Option(names = "--pool", paramLabel = "none|static|single|queue|hikari", defaultValue = "queue",
-            description = "JDBC pool strategy (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pool", paramLabel = "none|static|single|queue|hikari|dbcp2|agroal|vibur|tomcat|c3p0",
+            defaultValue = "queue", description = "JDBC pool strategy (default: ${DEFAULT-VALUE})")
     String pool;
 
     @Option(names = "--pool-size", paramLabel = "N", defaultValue = "5",

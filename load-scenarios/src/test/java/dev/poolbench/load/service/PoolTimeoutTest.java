@@ -28,6 +28,11 @@ class PoolTimeoutTest {
         single | worker   | QueuePool limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
         queue  | worker   | QueuePool limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
         hikari | worker   | HikariCP limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        dbcp2  | worker   | DBCP2 limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        agroal | worker   | Agroal limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        vibur  | worker   | Vibur DBCP limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        tomcat | worker   | Tomcat JDBC limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
+        c3p0   | worker   | c3p0 limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
         queue  | reactive | vertx-pg limit of size 1 overflow 0 reached, connection timed out, timeout 0.30
         """)
     void aRequestThatGetsNoConnectionInTimeIsAnswered503WithThePoolsMessage(String pool, String execution,

@@ -75,7 +75,7 @@ class ServiceCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-        --pool fast              ; --pool = 'fast' is not accepted: one of none, static, single, queue, hikari
+        --pool fast              ; --pool = 'fast' is not accepted: one of none, static, single, queue, hikari, dbcp2, agroal, vibur, tomcat, c3p0
         --pool-size 0            ; --pool-size = '0' is not accepted: a whole number from 1 to 1000
         --pool-size many         ; --pool-size = 'many' is not accepted: a whole number from 1 to 1000
         --max-overflow -1        ; --max-overflow = '-1' is not accepted: a whole number from 0 to 1000
@@ -99,7 +99,7 @@ class ServiceCommandTest {
         --pool hikari --recycle 10s        ; --recycle = '10s' is not accepted: zero (never) or at least 30s with strategy hikari (HikariCP's minimum maxLifetime)
         --execution reactive --pool none   ; --pool = 'none' is not accepted with --execution reactive: vertx-pg-client brings its own pool, sized by --pool-size and --max-overflow (leave --pool at queue)
         --pool-siz 5             ; Unknown options: '--pool-siz', '5' (see --help)
-        --pool                   ; Missing required parameter for option '--pool' (none|static|single|queue|hikari) (see --help)
+        --pool                   ; Missing required parameter for option '--pool' (none|static|single|queue|hikari|dbcp2|agroal|vibur|tomcat|c3p0) (see --help)
         """)
     void aBadFlagIsRefusedInOneLineNamingIt(String args, String message) {
         assertThatThrownBy(() -> ServiceCommand.parse(args.split(" ")))

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 final class JmhSelection {
 
     /** The strategies in the order the seeds discuss them; any other value sorts after, by name. */
-    private static final List<String> STRATEGY_ORDER = List.of("none", "static", "single", "queue", "hikari");
+    private static final List<String> STRATEGY_ORDER = List.of("none", "static", "single", "queue", "hikari", "dbcp2", "agroal",
+            "vibur", "tomcat", "c3p0");
 
     private JmhSelection() {
     }

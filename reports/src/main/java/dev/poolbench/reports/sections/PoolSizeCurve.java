@@ -31,6 +31,8 @@ final class PoolSizeCurve implements ReportSection {
     static final String ID = "pool-size";
     private static final String TITLE = "Pool-size curve";
     private static final Set<String> SHOWN = Set.of("poolSize", "callers");
+    /** A chart of one strategy's curves names its series without it (PoolSizing measures HikariCP unless told otherwise). */
+    private static final Set<String> SHOWN_ONE_STRATEGY = Set.of("poolSize", "callers", "strategy");
 
     private final int spindles;
 
@@ -65,7 +67,9 @@ final class PoolSizeCurve implements ReportSection {
                     c.getKey() + (throughput ? ": throughput by pool size" : ": time by pool size (lower is better)"),
                     "pool size", unit).markPeak(throughput);
             prediction.ifPresent(p -> chart.marker("cores x 2 + spindles = " + p, p));
-            for (Map.Entry<String, List<JmhResult>> s : JmhSelection.groupBy(c.getValue(), r -> JmhSelection.otherParams(r, SHOWN)).entrySet()) {
+            Set<String> shown = c.getValue().stream().map(r -> r.params().get("strategy")).distinct().count() > 1
+                    ? SHOWN : SHOWN_ONE_STRATEGY;
+            for (Map.Entry<String, List<JmhResult>> s : JmhSelection.groupBy(c.getValue(), r -> JmhSelection.otherParams(r, shown)).entrySet()) {
                 List<JmhResult> points = new ArrayList<>(s.getValue());
                 points.sort(Comparator.comparingInt(r -> Integer.parseInt(r.params().get("poolSize"))));
                 List<Chart.Datum> data = new ArrayList<>();

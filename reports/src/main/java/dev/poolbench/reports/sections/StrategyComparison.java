@@ -31,7 +31,9 @@ final class StrategyComparison implements ReportSection {
     @Override
     public SectionView render(Run run) {
         String lead = "Throughput and 99th-percentile latency per pool strategy x pool size x threads.";
-        List<JmhResult> withStrategy = JmhSelection.having(run.jmh(), "strategy", r -> true);
+        // Overhead has a section of its own; PoolSizing's strategy is a series of the pool-size curves
+        List<JmhResult> withStrategy = JmhSelection.having(run.jmh(), "strategy",
+                r -> !r.shortName().startsWith(OverheadSection.CLASS) && !r.shortName().startsWith("PoolSizing."));
         if (withStrategy.isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, run.jmhMeasured()
                     ? "no benchmark with a strategy parameter ran" : "no JMH results");
