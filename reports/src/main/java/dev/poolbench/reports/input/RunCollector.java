@@ -121,7 +121,7 @@ public final class RunCollector {
             ArrayNode passes = Json.MAPPER.createArrayNode();
             for (Path pass : fixedRoundTripPasses(claimsDir)) {
                 ObjectNode entry = passes.addObject();
-                entry.put("rttMs", Long.parseLong(pass.getFileName().toString().replaceAll("\\D", "")));
+                entry.put("rttMs", passRttMs(pass));
                 entry.set("results", summaries(loadResultFiles(pass)));
                 entry.putObject(REFERENCE).set("results", summaries(loadResultFiles(pass.resolve(REFERENCE))));
             }
@@ -133,6 +133,11 @@ public final class RunCollector {
         return load;
     }
 
+    /** The round trip a fixed-round-trip pass's folder names: 20 for {@code rtt-20ms}. */
+    private static long passRttMs(Path pass) {
+        return Long.parseLong(pass.getFileName().toString().replaceAll("\\D", ""));
+    }
+
     /** The claims run's passes at a fixed round trip: {@code claims/rtt-<ms>ms/}, shortest round trip first. */
     private static List<Path> fixedRoundTripPasses(Path claimsDir) {
         if (!Files.isDirectory(claimsDir)) {
@@ -140,7 +145,7 @@ public final class RunCollector {
         }
         try (java.util.stream.Stream<Path> entries = Files.list(claimsDir)) {
             return entries.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("rtt-\\d+ms"))
-                    .sorted(java.util.Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().replaceAll("\\D", ""))))
+                    .sorted(java.util.Comparator.comparingLong(RunCollector::passRttMs))
                     .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
