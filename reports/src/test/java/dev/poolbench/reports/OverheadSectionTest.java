@@ -55,7 +55,6 @@ class OverheadSectionTest {
             assertThat(summary).contains("| " + strategy + " | 1 thread, platform | " + withError(bare) + " | "
                     + withError(statement) + " | " + withError(query) + " (");
             assertThat(summary).contains(" | " + Fmt.fraction(share) + " |");
-            assertThat(share).as("a pool's bookkeeping is a small part of a query against a real server").isLessThan(0.5);
         }
         assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"overhead-1-thread-platform\"");
     }
