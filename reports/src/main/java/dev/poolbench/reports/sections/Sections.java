@@ -13,6 +13,7 @@ public final class Sections {
                 new MeasuredInputs(),
                 new ClaimsSection(),
                 new StrategyComparison(),
+                new ThreadsPerConnection(),
                 new OverheadSection(),
                 new PoolSizeCurve(spindles),
                 new InsertModes(),
