@@ -1,6 +1,8 @@
 package dev.poolbench.core.todo;
 
 import dev.poolbench.core.config.Settings;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +20,9 @@ import java.util.Map;
  * ({@code session.commit()}) or {@code ROLLBACK} for a read (the pool's reset on return when the session closes);
  * three round trips. A call that fails inside the transaction is rolled back before its connection goes back, as
  * the pool's reset does; a connection that is idle is given back as it is (psycopg2's rollback sends nothing then).
+ * On a connection that several sessions use at once (StaticPool) psycopg2's rules show: a session that finds a
+ * transaction open sends no BEGIN and joins it, and one whose transaction another session ended sends no COMMIT or
+ * ROLLBACK, so its write may be gone (another's ROLLBACK) or kept (another's COMMIT).
  */
 public enum Transactions {
     AUTOCOMMIT, SESSION;
@@ -64,21 +69,41 @@ public enum Transactions {
         if (this == AUTOCOMMIT) {
             return work.run(connection);
         }
+        BaseConnection pg = connection.unwrap(BaseConnection.class);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(BEGIN);
             T result;
             try {
-                result = work.run(connection);
+                // psycopg2 takes the connection's lock, sends BEGIN if it is not in a transaction already, then the
+                // statement (pq_execute_sync, pq_begin_locked): on a connection several sessions share (StaticPool),
+                // a session that finds another's transaction open joins it and sends no BEGIN
+                synchronized (pg) {
+                    if (pg.getTransactionState() == TransactionState.IDLE) {
+                        statement.execute(BEGIN);
+                    }
+                    result = work.run(connection);
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
-                    statement.execute(ROLLBACK);
+                    endIfInTransaction(pg, statement, ROLLBACK);
                 } catch (SQLException rollback) {
                     e.addSuppressed(rollback);
                 }
                 throw e;
             }
-            statement.execute(end);
+            endIfInTransaction(pg, statement, end);
             return result;
+        }
+    }
+
+    /**
+     * COMMIT or ROLLBACK, sent only when the connection is in a transaction: psycopg2's commit and rollback send
+     * nothing on a connection that is not (pq_commit, pq_abort), as when another session sharing it ended it.
+     */
+    private static void endIfInTransaction(BaseConnection pg, Statement statement, String end) throws SQLException {
+        synchronized (pg) {
+            if (pg.getTransactionState() != TransactionState.IDLE) {
+                statement.execute(end);
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,54 @@ class TransactionsTest {
             } finally {
                 pool.close();
             }
+        }
+    }
+
+    /**
+     * Two sessions on StaticPool's one connection, B's whole read inside A's write: B finds A's transaction open and
+     * sends no BEGIN, its ROLLBACK ends A's transaction and erases A's insert, and A's COMMIT finds nothing to commit
+     * and sends nothing, as psycopg2 does (the reference stack lost follow-up reads to exactly this: 404s).
+     */
+    @Test
+    void sessionsSharingStaticPoolsConnectionJoinAndEndEachOthersTransaction() throws SQLException {
+        TestDatabase.emptyTodos();
+        try (Database network = TestDatabase.get().throughProxy(Duration.ZERO, false)) {
+            LatencyProxy proxy = network.proxy().orElseThrow();
+            ConnectionPool pool = Pools.create(PoolSettings.of(PoolStrategy.STATIC), network.connections("pb-test-tx-shared"));
+            try (Connection a = pool.dataSource().getConnection(); Connection b = pool.dataSource().getConnection()) {
+                long[] bExchanges = new long[1];
+                RoundTrips before = proxy.roundTrips();
+                long id = Transactions.SESSION.write(a, ca -> {
+                    long inserted = insert(ca, "lost to the rollback of B");
+                    RoundTrips beforeB = proxy.roundTrips();
+                    long seen = Transactions.SESSION.read(b, cb -> count(cb));
+                    bExchanges[0] = proxy.roundTrips().since(beforeB).exchanges();
+                    assertThat(seen).as("B reads inside A's transaction: A's uncommitted row").isEqualTo(1);
+                    return inserted;
+                });
+                assertThat(bExchanges[0]).as("B: its SELECT and its ROLLBACK, no BEGIN").isEqualTo(2);
+                assertThat(proxy.roundTrips().since(before).exchanges())
+                        .as("A's BEGIN and INSERT, B's two, and no COMMIT: nothing was open when A committed").isEqualTo(4);
+                assertThat(new TodoRepository(pool.dataSource(), Transactions.AUTOCOMMIT).find(id))
+                        .as("A's write, answered as committed, is gone").isEmpty();
+            } finally {
+                pool.close();
+            }
+        }
+    }
+
+    private static long insert(Connection c, String title) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "INSERT INTO " + TodoSchema.TABLE + " (title) VALUES ('" + title + "') RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TodoSchema.TABLE)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
