@@ -91,6 +91,12 @@ public enum Transactions {
                 throw e;
             }
             endIfInTransaction(pg, statement, end);
+            if (end.equals(COMMIT)) {
+                // session.close() after session.commit(): the pool's reset on return, a ROLLBACK that psycopg2 sends
+                // only when a transaction is open; nothing on a connection of one's own, but on a shared one it
+                // ends whatever another session began since the COMMIT
+                endIfInTransaction(pg, statement, ROLLBACK);
+            }
             return result;
         }
     }
