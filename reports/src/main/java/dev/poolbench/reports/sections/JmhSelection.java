@@ -55,7 +55,9 @@ final class JmhSelection {
         for (String pooler : poolers) {
             String mode = pooler.replaceFirst("^pgbouncer-", "");
             String note = "\"+ " + pooler + "\" points ran behind PgBouncer in " + mode + " mode, started by the harness"
-                    + " on the same machine with " + PgBouncer.DEFAULT_POOL_SIZE + " server connections (default_pool_size)";
+                    + " on the same machine with " + PgBouncer.DEFAULT_POOL_SIZE + " server connections (default_pool_size),"
+                    + " clients logging in to it with SCRAM-SHA-256 (a new connection pays that handshake even where the"
+                    + " server itself trusts local logins)";
             notes.add(mode.equals("transaction") ? note + "; pgjdbc ran with " + PgBouncer.TRANSACTION_MODE_PGJDBC
                     + " (no named server-side prepared statements, which transaction mode would lose between transactions)."
                     : note + ".");
