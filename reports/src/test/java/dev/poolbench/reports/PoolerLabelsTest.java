@@ -54,7 +54,7 @@ class PoolerLabelsTest {
         String configuration = " | jit=default maxOverflow=10 poolSize=5 prePing=false, 1 thread | thrpt | ";
         assertThat(summary).contains("| Query.throughput | queue" + configuration)
                 .contains("| Query.throughput | queue + pgbouncer-transaction" + configuration)
-                .contains("\"queue + pgbouncer-transaction\" points ran behind PgBouncer in transaction mode")
+                .contains("Points marked \"+ pgbouncer-transaction\" ran behind PgBouncer in transaction mode")
                 .contains("pgjdbc ran with prepareThreshold=0")
                 .doesNotContain("pgbouncer-session");
         assertThat(Files.readString(out.resolve("index.html"))).contains("queue + pgbouncer-transaction");

@@ -54,7 +54,7 @@ final class JmhSelection {
         List<String> notes = new ArrayList<>();
         for (String pooler : poolers) {
             String mode = pooler.replaceFirst("^pgbouncer-", "");
-            String note = "\"+ " + pooler + "\" points ran behind PgBouncer in " + mode + " mode, started by the harness"
+            String note = "Points marked \"+ " + pooler + "\" ran behind PgBouncer in " + mode + " mode, started by the harness"
                     + " on the same machine with " + PgBouncer.DEFAULT_POOL_SIZE + " server connections (default_pool_size),"
                     + " clients logging in to it with SCRAM-SHA-256 (a new connection pays that handshake even where the"
                     + " server itself trusts local logins)";
