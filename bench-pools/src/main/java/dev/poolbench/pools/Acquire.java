@@ -47,13 +47,28 @@ public class Acquire {
         @Param({"0"})
         public int maxOverflow;
 
+        /** none, pgbouncer-session or pgbouncer-transaction: what a borrow costs behind PgBouncer (see Query). */
+        @Param({"none"})
+        public String pooler;
+
+        PoolerLayer layer;
         PoolUnderTest pool;
+
+        @Setup(Level.Trial)
+        public void startPooler(BenchDatabase db) {
+            layer = PoolerLayer.open(db, pooler);
+        }
+
+        @TearDown(Level.Trial)
+        public void stopPooler() {
+            layer.close();
+        }
 
         @Setup(Level.Iteration)
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy))
                     .withPoolSize(poolSize).withMaxOverflow(maxOverflow);
-            pool = PoolUnderTest.open(db, settings, Map.of(), benchmark, iteration);
+            pool = PoolUnderTest.open(db, layer, settings, Map.of(), benchmark, iteration);
         }
 
         @TearDown(Level.Iteration)

@@ -52,7 +52,12 @@ public class BenchDatabase {
 
     /** Physical connections for the pool under test, labelled so the server-side sampler finds exactly them. */
     PhysicalConnections connections(String label, Map<String, String> pgjdbcProperties) {
-        return database.connections(APPLICATION + "-" + label).with(pgjdbcProperties);
+        return connections(database, label, pgjdbcProperties);
+    }
+
+    /** The same, reaching the server through {@code route} (PgBouncer in front of it, say). */
+    PhysicalConnections connections(Database route, String label, Map<String, String> pgjdbcProperties) {
+        return route.connections(APPLICATION + "-" + label).with(pgjdbcProperties);
     }
 
     /**

@@ -51,8 +51,17 @@ final class PoolUnderTest implements AutoCloseable {
 
     static PoolUnderTest open(BenchDatabase db, PoolSettings settings, Map<String, String> pgjdbc,
                               BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
+        return open(db, PoolerLayer.direct(db), settings, pgjdbc, benchmark, iteration);
+    }
+
+    /**
+     * The pool connects through {@code layer} (PgBouncer, say); the sampler still counts backends on the server
+     * itself, where PgBouncer's server connections carry the pool's application name (PgBouncer passes it on).
+     */
+    static PoolUnderTest open(BenchDatabase db, PoolerLayer layer, PoolSettings settings, Map<String, String> pgjdbc,
+                              BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
         String label = settings.strategy().spelling() + "-" + ITERATION.incrementAndGet();
-        var connections = db.connections(label, pgjdbc);
+        var connections = db.connections(layer.route(), label, pgjdbc);
         ServerConnections probe = new ServerConnections(db.database(), connections.applicationName());
         return new PoolUnderTest(Pools.create(settings, connections), probe, benchmark, iteration);
     }

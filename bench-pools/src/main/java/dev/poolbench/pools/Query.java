@@ -58,6 +58,15 @@ public class Query {
         @Param({"default"})
         public String jit;
 
+        /**
+         * What sits between the pool and the server (issue 14): none, pgbouncer-session or pgbouncer-transaction
+         * (PgBouncer with its default pool of 20 server connections; pgjdbc with prepareThreshold=0 in transaction
+         * mode). "queue" with "pgbouncer-transaction" is SQLAlchemy's QueuePool behind PgBouncer.
+         */
+        @Param({"none"})
+        public String pooler;
+
+        PoolerLayer layer;
         PoolUnderTest pool;
         TodoRepository todos;
 
@@ -66,11 +75,27 @@ public class Query {
             db.prepareTodos(ROWS, false);
         }
 
+        @Setup(Level.Trial)
+        public void startPooler(BenchDatabase db) {
+            if (!pooler.equals("none") && !jit.equals("default")) {
+                // the JIT is set in the startup packet's options, which PgBouncer does not pass on
+                throw new IllegalArgumentException("jit = " + jit + " cannot be set through pooler = " + pooler
+                        + " (PgBouncer does not pass on the startup options); use jit=default with a pooler");
+            }
+            layer = PoolerLayer.open(db, pooler);
+        }
+
+        @TearDown(Level.Trial)
+        public void stopPooler() {
+            layer.close();
+        }
+
         @Setup(Level.Iteration)
         public void open(BenchDatabase db, BenchmarkParams benchmark, IterationParams iteration) throws SQLException {
             PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy))
                     .withPoolSize(poolSize).withMaxOverflow(maxOverflow).withPrePing(prePing);
-            pool = PoolUnderTest.open(db, settings, Jit.parameter("jit", jit).connectionProperties(), benchmark, iteration);
+            pool = PoolUnderTest.open(db, layer, settings, Jit.parameter("jit", jit).connectionProperties(), benchmark,
+                    iteration);
             todos = new TodoRepository(pool.dataSource());
         }
 

@@ -3,6 +3,7 @@ package dev.poolbench.pools;
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.Jit;
+import dev.poolbench.core.db.PgBouncer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +28,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every benchmark method, run once in this JVM against the real test database with tiny iterations,
@@ -73,6 +75,30 @@ class EveryBenchmarkRunsTest {
         assertPositiveScores(results);
         RunResult latency = results.get(9);
         assertThat(latency.getPrimaryResult().getStatistics().getPercentile(99)).isPositive();
+    }
+
+    /** Issue 14: SQLAlchemy's "QueuePool vs NullPool behind PgBouncer", in miniature. */
+    @Test
+    void queryAndAcquireRunBehindPgBouncerInBothModes() throws RunnerException {
+        assumeTrue(PgBouncer.unavailable().isEmpty(), () -> "PgBouncer benchmarks skipped: " + PgBouncer.unavailable().get());
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run("Query.throughput", 2, "strategy=none,queue", "pooler=pgbouncer-session,pgbouncer-transaction"));
+        results.addAll(run("Acquire.acquire", 2, "strategy=none", "pooler=pgbouncer-transaction"));
+
+        assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1") + " "
+                        + r.getParams().getParam("strategy") + " + " + r.getParams().getParam("pooler"))
+                .containsExactlyInAnyOrder("Query.throughput none + pgbouncer-session", "Query.throughput queue + pgbouncer-session",
+                        "Query.throughput none + pgbouncer-transaction", "Query.throughput queue + pgbouncer-transaction",
+                        "Acquire.acquire none + pgbouncer-transaction");
+        assertPositiveScores(results);
+    }
+
+    @Test
+    void aJitSettingBehindPgBouncerIsRefusedSayingWhy() {
+        assumeTrue(PgBouncer.unavailable().isEmpty(), () -> "PgBouncer benchmarks skipped: " + PgBouncer.unavailable().get());
+        assertThatThrownBy(() -> run("Query.throughput", 1, "strategy=queue", "jit=off", "pooler=pgbouncer-transaction"))
+                .isInstanceOf(RunnerException.class)
+                .hasStackTraceContaining("jit = off cannot be set through pooler = pgbouncer-transaction");
     }
 
     @Test

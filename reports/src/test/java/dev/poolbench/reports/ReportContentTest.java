@@ -55,15 +55,15 @@ class ReportContentTest {
         int loadFigures = 2 * 5; // throughput, success rate, p50, p95, p99 per load result
 
         assertThat(lines).hasSize(1 + jmhResults + samplePercentiles + loadFigures);
-        assertThat(lines.get(0)).isEqualTo("source,benchmark,mode,threads,callers,configuration,jit,maxOverflow,poolSize,prePing,strategy,"
+        assertThat(lines.get(0)).isEqualTo("source,benchmark,mode,threads,callers,configuration,jit,maxOverflow,poolSize,pooler,prePing,strategy,"
                 + "metric,value,unit,low,high,interval,samples,better");
         JsonNode queue = result("Query.throughput", "queue", "5");
-        assertThat(lines).contains("jmh,Query.throughput,thrpt,1,,,default,10,5,false,queue,score,"
+        assertThat(lines).contains("jmh,Query.throughput,thrpt,1,,,default,10,5,none,false,queue,score,"
                 + queue.at("/primaryMetric/score").asDouble() + ",ops/s,"
                 + queue.at("/primaryMetric/scoreConfidence/0").asDouble() + ","
                 + queue.at("/primaryMetric/scoreConfidence/1").asDouble() + ",99.9% confidence interval,"
                 + RealRuns.ITERATIONS + ",higher");
-        assertThat(lines).contains("load,TodoApiSimulation,load,,,hikari,,,,,,throughput,240.25,req/s,,,,1,higher");
+        assertThat(lines).contains("load,TodoApiSimulation,load,,,hikari,,,,,,,throughput,240.25,req/s,,,,1,higher");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.poolbench.pools.runner;
 import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.core.db.Jit;
+import dev.poolbench.core.db.PgBouncer;
+import dev.poolbench.core.db.Pooler;
 import dev.poolbench.core.pool.PoolSettings;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.core.todo.InsertMode;
@@ -20,7 +22,7 @@ import java.util.Set;
 final class BenchParams {
 
     static final List<String> NAMES = List.of("strategy", "poolSize", "maxOverflow", "prePing", "insertMode",
-            "batchSize", "rewrite", "indexed", "rows", "jit", "callers", "threadKind");
+            "batchSize", "rewrite", "indexed", "rows", "jit", "callers", "threadKind", "pooler");
 
     private static final Set<String> BOOLEANS = Set.of("prePing", "rewrite", "indexed");
 
@@ -62,7 +64,18 @@ final class BenchParams {
             case "callers": Settings.parseInt(name, value, 1, 1_000); break;
             case "jit": Jit.parameter(name, value); break;
             case "threadKind": ThreadKind.parse(value); break;
+            case "pooler": checkPooler(name, value); break;
             default: throw new IllegalStateException("unchecked parameter " + name);
+        }
+    }
+
+    /** A PgBouncer pooler where PgBouncer is not installed is refused here, in one line, not in a fork. */
+    private static void checkPooler(String name, String value) {
+        Pooler pooler = Pooler.parse(name, value);
+        if (pooler.pgbouncerMode().isPresent()) {
+            PgBouncer.unavailable().ifPresent(why -> {
+                throw new SettingsException("-p " + name + "=" + value + " needs pgbouncer, but " + why);
+            });
         }
     }
 }

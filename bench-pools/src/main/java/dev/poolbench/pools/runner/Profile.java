@@ -1,6 +1,7 @@
 package dev.poolbench.pools.runner;
 
 import dev.poolbench.core.config.Settings;
+import dev.poolbench.core.db.PgBouncer;
 import dev.poolbench.core.pool.PoolStrategy;
 import dev.poolbench.pools.ThreadKind;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The benchmark grids {@code mvn verify} (quick), {@code mvn verify -Pfull} (full) and
@@ -145,6 +147,9 @@ public enum Profile {
     /** The pools that are a library's besides HikariCP: measured by the full profile only, to keep quick short. */
     private static final String OTHER_LIBRARIES = "dbcp2,agroal,vibur,tomcat,c3p0";
 
+    /** The PgBouncer layers the full profile puts in front of the server (issue 14); quick runs without. */
+    private static final String POOLERS = "pgbouncer-session,pgbouncer-transaction";
+
     private static List<Grid> fullGrids() {
         List<Integer> threads = List.of(1, 4, 16, 64);
         String pools = "queue,hikari," + OTHER_LIBRARIES;
@@ -174,6 +179,17 @@ public enum Profile {
                 // the pools alone, on a stub driver: nanoseconds beside Query's microseconds
                 new Grid("Overhead", List.of(1, 4), params("strategy=none,static,single," + pools,
                         "threadKind=platform"))));
+        // issue 14: the app-side strategies behind PgBouncer (its default pool of 20 server connections),
+        // SQLAlchemy's "QueuePool vs NullPool behind PgBouncer" among them
+        Optional<String> noPgBouncer = PgBouncer.unavailable();
+        if (noPgBouncer.isEmpty()) {
+            for (String benchmark : List.of("Query.throughput", "Query.latency")) {
+                grids.add(new Grid(benchmark, threads, params("strategy=none,queue,hikari", "poolSize=5",
+                        "maxOverflow=10", "pooler=" + POOLERS)));
+            }
+        } else {
+            System.out.println("poolbench: the full profile's PgBouncer points skipped: " + noPgBouncer.get());
+        }
         if (ThreadKind.virtualAvailable()) {
             grids.add(new Grid("Overhead", ThreadKind.virtualThreadCounts(), params("strategy=none,static,single," + pools,
                     "threadKind=virtual"), List.of(ThreadKind.VIRTUAL_EXECUTOR)));

@@ -46,7 +46,10 @@ class BenchmarkMainTest {
     void everyClassOfBadInputGetsItsOwnOneLineMessage() throws Exception {
         assertThat(runCapturing(new String[] {"Query", "-p", "pool=hikari"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: -p pool is not a poolbench parameter: one of strategy, poolSize, maxOverflow, prePing,"
-                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers, threadKind\n");
+                        + " insertMode, batchSize, rewrite, indexed, rows, jit, callers, threadKind, pooler\n");
+        assertThat(runCapturing(new String[] {"Query", "-p", "pooler=pgbouncer"}, Settings.of(Map.of())).err)
+                .isEqualTo("poolbench: pooler = 'pgbouncer' is not accepted: one of none, pgbouncer-session,"
+                        + " pgbouncer-transaction\n");
         assertThat(runCapturing(new String[] {"Overhead", "-p", "threadKind=green"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: threadKind = 'green' is not accepted: one of platform, virtual\n");
         assertThat(runCapturing(new String[] {"Insert", "-p", "insertMode=bulk"}, Settings.of(Map.of())).err)

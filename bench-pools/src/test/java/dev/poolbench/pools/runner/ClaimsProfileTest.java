@@ -45,6 +45,25 @@ class ClaimsProfileTest {
         assertThat(points(Profile.CLAIMS)).noneMatch(p -> unknown.matches(p.benchmark, p.threads, p.params));
     }
 
+    /** Issue 14: only the full profile measures behind PgBouncer, and only Query; quick and claims run direct. */
+    @Test
+    void onlyTheFullProfilesQueryPointsRunBehindPgBouncer() throws Exception {
+        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.CLAIMS)) {
+            assertThat(points(profile)).as("%s", profile)
+                    .allMatch(p -> p.params.getOrDefault("pooler", "none").equals("none"));
+        }
+        List<Point> behind = points(Profile.FULL).stream()
+                .filter(p -> !p.params.getOrDefault("pooler", "none").equals("none")).toList();
+        if (dev.poolbench.core.db.PgBouncer.unavailable().isPresent()) {
+            assertThat(behind).isEmpty();
+            return;
+        }
+        assertThat(behind).allMatch(p -> p.benchmark.startsWith("Query."));
+        assertThat(behind).extracting(p -> p.params.get("strategy") + " + " + p.params.get("pooler")).containsOnly(
+                "none + pgbouncer-session", "queue + pgbouncer-session", "hikari + pgbouncer-session",
+                "none + pgbouncer-transaction", "queue + pgbouncer-transaction", "hikari + pgbouncer-transaction");
+    }
+
     private record Point(String benchmark, int threads, Map<String, String> params) {
     }
 

@@ -43,12 +43,15 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Op
 
     /**
      * The JMH result of {@code shortName} at {@code threads} whose parameters include {@code params}; a
-     * wanted {@code default} also matches a result recorded before that parameter existed.
+     * wanted {@code default} also matches a result recorded before that parameter existed. The seeds' claims are
+     * about an application's pool and its server: a point measured behind PgBouncer is never one unless named.
      */
     Optional<JmhResult> jmh(String shortName, int threads, Map<String, String> params) {
         JmhPoint point = new JmhPoint(shortName, threads, params);
         requireNamed(claim -> claim.jmhPoints().contains(point), point.toString());
-        return jmh.stream().filter(r -> point.matches(r.shortName(), r.threads(), r.params())).findFirst();
+        return jmh.stream().filter(r -> point.matches(r.shortName(), r.threads(), r.params()))
+                .filter(r -> params.containsKey("pooler") || r.params().getOrDefault("pooler", "none").equals("none"))
+                .findFirst();
     }
 
     Optional<LoadSummary> load(String name) {

@@ -45,9 +45,14 @@ public record Point(String source, String name, String mode, int threads, Sorted
         return label.toString();
     }
 
+    /**
+     * pooler=none is the pool talking to the server directly, as every run did before the parameter existed (issue
+     * 14): it is left out, so a point matches the same point of an older run.
+     */
     private String paramText(Set<String> ignored) {
         return params.entrySet().stream()
                 .filter(p -> !ignored.contains(p.getKey()))
+                .filter(p -> !(p.getKey().equals("pooler") && p.getValue().equals("none")))
                 .map(p -> p.getKey() + "=" + p.getValue())
                 .collect(Collectors.joining(" "));
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -40,7 +39,7 @@ final class NativeCeilingSection implements ReportSection {
         List<JmhResult> query = run.jmh().stream()
                 .filter(r -> r.shortName().startsWith(QUERY_CLASS) && r.isThroughput() && r.params().containsKey("strategy"))
                 .collect(Collectors.toList());
-        List<String> strategies = new ArrayList<>(query.stream().map(r -> r.params().get("strategy"))
+        List<String> strategies = new ArrayList<>(query.stream().map(r -> JmhSelection.strategy(r.params()))
                 .collect(Collectors.toCollection(() -> new TreeSet<>(JmhSelection.strategyOrder()))));
         List<String> clients = ceiling.points().stream().map(c -> String.valueOf(c.clients())).distinct().collect(Collectors.toList());
 
@@ -67,7 +66,7 @@ final class NativeCeilingSection implements ReportSection {
                     table.row(String.valueOf(c.clients()), r.shortName() + " " + strategy,
                             Fmt.withError(JmhSelection.opsPerSecond(r.primary(), r.primary().score()),
                                     JmhSelection.opsPerSecond(r.primary(), r.primary().error())) + " ops/s",
-                            JmhSelection.otherParams(r, Set.of("strategy")));
+                            JmhSelection.otherParams(r, JmhSelection.STRATEGY_PARAMS));
                 });
             }
             if (!data.isEmpty()) {
@@ -76,6 +75,7 @@ final class NativeCeilingSection implements ReportSection {
         }
         List<String> notes = new ArrayList<>();
         notes.add("pgbench ran: " + ceiling.script());
+        notes.addAll(JmhSelection.poolerNotes(query.stream().map(JmhResult::params).collect(Collectors.toList())));
         if (query.isEmpty()) {
             notes.add("Query.throughput was not measured in this run (this section reads throughput only): pgbench is shown alone.");
         }
@@ -85,7 +85,7 @@ final class NativeCeilingSection implements ReportSection {
     /** The strategy's highest Query throughput among the configurations measured at {@code clients} threads. */
     private static Optional<JmhResult> best(List<JmhResult> query, String strategy, int clients) {
         return query.stream()
-                .filter(r -> r.params().get("strategy").equals(strategy) && r.threads() == clients)
+                .filter(r -> JmhSelection.strategy(r.params()).equals(strategy) && r.threads() == clients)
                 .max(Comparator.comparingDouble(r -> JmhSelection.opsPerSecond(r.primary(), r.primary().score())));
     }
 }

@@ -97,7 +97,9 @@ final class OverheadSection implements ReportSection {
 
     /** The strategy's lowest mean query latency among the configurations measured at {@code threads} threads. */
     private static Optional<JmhResult> fastest(List<JmhResult> latency, String strategy, int threads) {
-        return latency.stream().filter(r -> strategy.equals(r.params().get("strategy")) && r.threads() == threads)
+        // the pool's own query, straight to the server: a point behind PgBouncer measures PgBouncer too
+        return latency.stream().filter(r -> strategy.equals(r.params().get("strategy")) && r.threads() == threads
+                        && JmhSelection.direct(r.params()))
                 .min(Comparator.comparingDouble(r -> us(r.primary(), r.primary().score())));
     }
 

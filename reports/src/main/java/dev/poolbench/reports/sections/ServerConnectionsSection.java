@@ -76,7 +76,9 @@ final class ServerConnectionsSection implements ReportSection {
             }
             tables.add(table.build());
         }
-        return new SectionView(ID, TITLE, lead, List.of(), charts, tables);
+        List<String> notes = JmhSelection.poolerNotes(perStrategy.stream().map(ServerConnectionPoints.Point::params)
+                .collect(Collectors.toList()));
+        return new SectionView(ID, TITLE, lead, notes, charts, tables);
     }
 
     /** A load run sampled its pool: its summary has the pool's peaks. */
@@ -89,11 +91,11 @@ final class ServerConnectionsSection implements ReportSection {
     }
 
     private static String strategy(ServerConnectionPoints.Point p) {
-        return p.params().getOrDefault("strategy", "-");
+        return JmhSelection.strategy(p.params());
     }
 
     private static String config(ServerConnectionPoints.Point p) {
-        String params = p.params().entrySet().stream().filter(e -> !e.getKey().equals("strategy"))
+        String params = p.params().entrySet().stream().filter(e -> !JmhSelection.STRATEGY_PARAMS.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         return (params.isEmpty() ? "" : params + ", ") + p.threads() + (p.threads() == 1 ? " thread" : " threads");
     }

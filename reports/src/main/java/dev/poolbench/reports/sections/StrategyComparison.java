@@ -26,7 +26,7 @@ final class StrategyComparison implements ReportSection {
 
     static final String ID = "strategies";
     private static final String TITLE = "Strategy comparison";
-    private static final Set<String> SHOWN = Set.of("strategy");
+    private static final Set<String> SHOWN = JmhSelection.STRATEGY_PARAMS;
 
     @Override
     public SectionView render(Run run) {
@@ -55,14 +55,15 @@ final class StrategyComparison implements ReportSection {
                 Metric m = r.primary();
                 String thrpt = r.isThroughput() ? Fmt.withError(JmhSelection.opsPerSecond(m, m.score()), JmhSelection.opsPerSecond(m, m.error())) : "";
                 String p99 = r.isSampleTime() ? Fmt.number(Units.convert(m.p99(), m.unit(), Units.MS_PER_OP)) : "";
-                table.row(b.getKey(), r.params().get("strategy"), JmhSelection.otherParams(r, SHOWN), r.mode(), thrpt, p99);
+                table.row(b.getKey(), JmhSelection.strategy(r.params()), JmhSelection.otherParams(r, SHOWN), r.mode(), thrpt, p99);
             }
         }
-        return new SectionView(ID, TITLE, lead, List.of(), charts, List.of(table.build()));
+        List<String> notes = JmhSelection.poolerNotes(withStrategy.stream().map(JmhResult::params).collect(Collectors.toList()));
+        return new SectionView(ID, TITLE, lead, notes, charts, List.of(table.build()));
     }
 
     private static Chart chart(String benchmark, String what, List<JmhResult> results, boolean p99) {
-        List<String> strategies = new ArrayList<>(results.stream().map(r -> r.params().get("strategy"))
+        List<String> strategies = new ArrayList<>(results.stream().map(r -> JmhSelection.strategy(r.params()))
                 .collect(Collectors.toCollection(() -> new TreeSet<>(JmhSelection.strategyOrder()))));
         Chart.Builder chart = Chart.bar(JmhSelection.slug(ID + "-" + benchmark + "-" + what),
                 benchmark + ": " + (p99 ? "p99 latency per strategy (bars: range over iterations)"
@@ -73,9 +74,9 @@ final class StrategyComparison implements ReportSection {
             for (JmhResult r : series.getValue()) {
                 Metric m = r.primary();
                 if (p99) {
-                    data.add(Chart.datum(r.params().get("strategy"), ms(m, m.p99()), ms(m, Samples.min(m.iterationP99s())), ms(m, Samples.max(m.iterationP99s()))));
+                    data.add(Chart.datum(JmhSelection.strategy(r.params()), ms(m, m.p99()), ms(m, Samples.min(m.iterationP99s())), ms(m, Samples.max(m.iterationP99s()))));
                 } else {
-                    data.add(Chart.datum(r.params().get("strategy"), JmhSelection.opsPerSecond(m, m.score()),
+                    data.add(Chart.datum(JmhSelection.strategy(r.params()), JmhSelection.opsPerSecond(m, m.score()),
                             JmhSelection.opsPerSecond(m, m.low()), JmhSelection.opsPerSecond(m, m.high())));
                 }
             }
