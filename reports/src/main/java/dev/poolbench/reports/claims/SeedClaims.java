@@ -8,17 +8,16 @@ import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.ServiceFaults;
-
 import dev.poolbench.reports.stats.Repeated;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The judgements of the seeds' claims ({@link ClaimCatalogue}: their words, promises and sources), each on
@@ -385,7 +384,7 @@ public final class SeedClaims {
             kpis.add(2, new ClaimResult(hits, Optional.of(m), v,
                     "users reading a working set of todos again and again: " + reads.get().cache().hits()
                             + " hits, " + reads.get().cache().misses() + " misses"
-                            + (in.runs(ClaimCatalogue.SEED004_READ_HEAVY).size() > 1 ? " in the first run" : "")
+                            + (forHits.runs(ClaimCatalogue.SEED004_READ_HEAVY).size() > 1 ? " in the first run" : "")
                             + Judge.undecided(v, hits.promise().limit(), 100) + ". The seed's own traffic is"
                             + " unknown; a hit rate is a property of the traffic as much as of the cache"));
         }
