@@ -275,8 +275,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             Instant runsStarted = Instant.now();
             for (int i = 0; i < plans.size(); i++) {
                 System.out.println("poolbench claims: " + progress(i, plans.size(), Duration.between(runsStarted, Instant.now()))
-                        + ": " + plans.get(i).resultName() + " on the " + plans.get(i).stack().spelling() + " stack"
-                        + (repeat == 1 ? "" : ", repetition " + repetitionOf.get(i) + " of " + repeat));
+                        + ": " + planned(plans.get(i), repetitionOf.get(i), repeat));
                 run(runner, plans.get(i), problems);
             }
         } finally {
@@ -308,6 +307,12 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         }
         Duration left = elapsed.dividedBy(done).multipliedBy(total - done);
         return where + ", about " + minutes(left) + " left";
+    }
+
+    /** "claims/r2/phase2 on the java stack, repetition 2 of 3": which run is next; the repetition only when there are several. */
+    static String planned(LoadRun.Plan plan, int repetition, int repetitions) {
+        return plan.resultName() + " on the " + plan.stack().spelling() + " stack"
+                + (repetitions == 1 ? "" : ", repetition " + repetition + " of " + repetitions);
     }
 
     private static String minutes(Duration d) {

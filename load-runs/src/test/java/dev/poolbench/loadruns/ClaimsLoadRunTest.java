@@ -72,6 +72,10 @@ class ClaimsLoadRunTest {
         assertThat(ClaimsLoadRun.progress(0, 30, Duration.ZERO)).isEqualTo("run 1 of 30, 0 s in");
         assertThat(ClaimsLoadRun.progress(3, 30, Duration.ofMinutes(6))).isEqualTo("run 4 of 30, 6 min in, about 54 min left");
         assertThat(ClaimsLoadRun.progress(29, 30, Duration.ofSeconds(58 * 29))).isEqualTo("run 30 of 30, 28 min in, about 58 s left");
+        LoadRun.Plan second = ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(141), Stack.REFERENCE, "claims", 2);
+        assertThat(ClaimsLoadRun.planned(second, 2, 3)).isEqualTo("claims/reference/r2/phase2 on the reference stack, repetition 2 of 3");
+        assertThat(ClaimsLoadRun.planned(ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(141)), 1, 1))
+                .isEqualTo("claims/phase2 on the java stack");
     }
 
     @Test
