@@ -65,6 +65,9 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             "updatePercent", "5", "thinkTime", "100ms", "requestTimeout", "10m", "minSuccessPercent", "0",
             "maxP95Ms", "600000");
 
+    /** The most repetitions a claims run takes: each one is the whole claims load again, about an hour on 2 cores. */
+    static final int MAX_REPETITIONS = 10;
+
     /** A calibration probe: few users, so it is short; the service answers one at a time whatever the number. */
     static final int PROBE_USERS = 10;
 
@@ -81,16 +84,30 @@ public final class ClaimsLoadRun implements Callable<Integer> {
          * {@code <folder>/reference/<result>.json} for the reference stack.
          */
         LoadRun.Plan at(Duration rtt, Stack stack, String folder) {
+            return at(rtt, stack, folder, 1);
+        }
+
+        /**
+         * Repetition {@code repetition} of it: the first at the names above, each later one in a folder of its own
+         * beside them ({@code <folder>/r2/<result>.json}, {@code <folder>/reference/r2/<result>.json}), so readers
+         * of a single run see the first repetition where they always did.
+         */
+        LoadRun.Plan at(Duration rtt, Stack stack, String folder, int repetition) {
             Map<String, String> load = new LinkedHashMap<>(simulation.equals("ReadHeavySimulation") ? READ_HEAVY : SEED_SIZED);
             load.putAll(knobs);
             return new LoadRun.Plan(simulation, ServiceConfiguration.named(configuration).at(rtt), load,
-                    folder + "/" + stackFolder(stack) + result, true, stack);
+                    folder + "/" + stackFolder(stack) + repetitionFolder(repetition) + result, true, stack);
         }
     }
 
     /** Where a stack's summaries go within a pass's folder: the Java service's at its top, as before there were two. */
     static String stackFolder(Stack stack) {
         return stack == Stack.JAVA ? "" : stack.spelling() + "/";
+    }
+
+    /** Where repetition {@code repetition} of a run goes within a stack's folder: "" for the first, "r2/" for the second. */
+    static String repetitionFolder(int repetition) {
+        return repetition == 1 ? "" : "r" + repetition + "/";
     }
 
     /** How many of the 200 created todos every TodoApiSimulation run takes on past its create (the seed's test: all 200). */
@@ -143,6 +160,12 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                     + "the round trip is calibrated on the reference stack's baseline when it runs (default: ${DEFAULT-VALUE})")
     String stacks;
 
+    @Option(names = "--repetitions", paramLabel = "N", defaultValue = "1",
+            description = "how many times each run at the calibrated round trip is repeated, interleaved (every run's first,"
+                    + " then every run's second, ...), so the report can give each figure an interval from its runs;"
+                    + " the fixed-round-trip pass runs once (default: ${DEFAULT-VALUE})")
+    String repetitions;
+
     @Option(names = "--also-rtt", paramLabel = "DURATION", description = "run everything again at this fixed round "
             + "trip (e.g. 20ms, a realistic cloud network), into claims/rtt-<ms>ms/; none by default")
     String alsoRtt;
@@ -160,6 +183,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         List<Entry> entries;
         List<Stack> stackList;
         Duration fixedAlso;
+        int repeat;
         DatabaseSettings databaseSettings;
         try {
             fixedRtt = blank(rtt) ? null : checkedRtt("--rtt", rtt);
@@ -169,6 +193,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             entries = selected(only);
             stackList = Stack.parseList("--stacks", blank(stacks) ? "java,reference" : stacks);
             fixedAlso = blank(alsoRtt) ? null : checkedRtt("--also-rtt", alsoRtt);
+            repeat = Settings.parseInt("--repetitions", blank(repetitions) ? "1" : repetitions, 1, MAX_REPETITIONS);
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
             if (!databaseSettings.rtt().isZero()) {
                 throw SettingsException.badValue(DatabaseSettings.RTT, databaseSettings.rtt().toMillis() + "ms",
@@ -225,12 +250,17 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                         + (calibration.reached() ? "" : " (target not reached: " + calibration.note() + ")"));
             }
             List<LoadRun.Plan> plans = new ArrayList<>();
-            for (Stack stack : running) {
-                for (Entry entry : entries) {
-                    if (calibration != null && stack == calibrated && entry.result().equals("baseline")) {
-                        continue; // the calibration's confirming run is this stack's baseline run
+            List<Integer> repetitionOf = new ArrayList<>();
+            // interleaved: a drift over the hours falls on every configuration alike, not on the last ones
+            for (int repetition = 1; repetition <= repeat; repetition++) {
+                for (Stack stack : running) {
+                    for (Entry entry : entries) {
+                        if (repetition == 1 && calibration != null && stack == calibrated && entry.result().equals("baseline")) {
+                            continue; // the calibration's confirming run is this stack's first baseline run
+                        }
+                        plans.add(entry.at(at, stack, FOLDER, repetition));
+                        repetitionOf.add(repetition);
                     }
-                    plans.add(entry.at(at, stack, FOLDER));
                 }
             }
             if (fixedAlso != null) {
@@ -238,17 +268,18 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                 for (Stack stack : running) {
                     for (Entry entry : alsoPass(entries)) {
                         plans.add(entry.at(fixedAlso, stack, pass));
+                        repetitionOf.add(1);
                     }
                 }
             }
             Instant runsStarted = Instant.now();
             for (int i = 0; i < plans.size(); i++) {
                 System.out.println("poolbench claims: " + progress(i, plans.size(), Duration.between(runsStarted, Instant.now()))
-                        + ": " + plans.get(i).resultName() + " on the " + plans.get(i).stack().spelling() + " stack");
+                        + ": " + planned(plans.get(i), repetitionOf.get(i), repeat));
                 run(runner, plans.get(i), problems);
             }
         } finally {
-            writeEnvironment(folder, runner.database(), entries, running, at, fixedAlso, calibration, started);
+            writeEnvironment(folder, runner.database(), entries, running, at, fixedAlso, repeat, calibration, started);
             runner.database().close();
         }
         for (Stack stack : running) {
@@ -276,6 +307,12 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         }
         Duration left = elapsed.dividedBy(done).multipliedBy(total - done);
         return where + ", about " + minutes(left) + " left";
+    }
+
+    /** "claims/r2/phase2 on the java stack, repetition 2 of 3": which run is next; the repetition only when there are several. */
+    static String planned(LoadRun.Plan plan, int repetition, int repetitions) {
+        return plan.resultName() + " on the " + plan.stack().spelling() + " stack"
+                + (repetitions == 1 ? "" : ", repetition " + repetition + " of " + repetitions);
     }
 
     private static String minutes(Duration d) {
@@ -391,7 +428,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
     }
 
     private void writeEnvironment(Path folder, Database database, List<Entry> entries, List<Stack> stacksRun, Duration at,
-                                  Duration fixedAlso, RttCalibration.Outcome calibration, Instant started) {
+                                  Duration fixedAlso, int repeat, RttCalibration.Outcome calibration, Instant started) {
         try {
             List<Map<String, Object>> runs = new ArrayList<>();
             for (Entry entry : entries) {
@@ -411,6 +448,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             parameters.put("calibratedOn", calibration == null ? null : calibration.stack().spelling());
             parameters.put("rttMs", at == null ? null : at.toMillis());
             parameters.put("alsoRttMs", fixedAlso == null ? null : fixedAlso.toMillis());
+            parameters.put("repetitions", repeat);
             parameters.put("rttFrom", at == null ? "nothing: the calibration failed"
                     : calibration == null ? "--rtt" : "calibration.json");
             parameters.put("calibrationReached", calibration == null ? null : calibration.reached());

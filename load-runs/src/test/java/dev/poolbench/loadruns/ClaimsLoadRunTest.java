@@ -42,6 +42,13 @@ class ClaimsLoadRunTest {
         LoadRun.Plan baseline = ClaimsLoadRun.entry("baseline").at(Duration.ofMillis(429));
         assertThat(baseline.configuration().rtt()).isEqualTo(Duration.ofMillis(429));
         assertThat(baseline.resultName()).isEqualTo("claims/baseline");
+        // a repetition's summary beside the first, which keeps its name for every reader of a single run
+        assertThat(ClaimsLoadRun.entry("baseline").at(Duration.ofMillis(429), Stack.JAVA, "claims", 2).resultName())
+                .isEqualTo("claims/r2/baseline");
+        assertThat(ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(429), Stack.REFERENCE, "claims", 3).resultName())
+                .isEqualTo("claims/reference/r3/phase2");
+        assertThat(ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(429), Stack.REFERENCE, "claims", 1).resultName())
+                .isEqualTo("claims/reference/phase2");
         assertThat(baseline.warmUp()).isTrue();
         assertThat(baseline.load()).containsEntry("users", "200").containsEntry("bursts", "1")
                 .containsEntry("requestTimeout", "10m").containsEntry("minSuccessPercent", "0");
@@ -65,6 +72,10 @@ class ClaimsLoadRunTest {
         assertThat(ClaimsLoadRun.progress(0, 30, Duration.ZERO)).isEqualTo("run 1 of 30, 0 s in");
         assertThat(ClaimsLoadRun.progress(3, 30, Duration.ofMinutes(6))).isEqualTo("run 4 of 30, 6 min in, about 54 min left");
         assertThat(ClaimsLoadRun.progress(29, 30, Duration.ofSeconds(58 * 29))).isEqualTo("run 30 of 30, 28 min in, about 58 s left");
+        LoadRun.Plan second = ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(141), Stack.REFERENCE, "claims", 2);
+        assertThat(ClaimsLoadRun.planned(second, 2, 3)).isEqualTo("claims/reference/r2/phase2 on the reference stack, repetition 2 of 3");
+        assertThat(ClaimsLoadRun.planned(ClaimsLoadRun.entry("phase2").at(Duration.ofMillis(141)), 1, 1))
+                .isEqualTo("claims/phase2 on the java stack");
     }
 
     @Test
@@ -82,6 +93,7 @@ class ClaimsLoadRunTest {
         --rtt soon                 ; claims-load-run: --rtt = 'soon' is not accepted: a duration of zero or more, such as 250ms, 30s, 10m, 1h (a bare number means seconds)
         --target 0                 ; claims-load-run: --target = '0' is not accepted: operations per second, more than 0, e.g. 2.28
         --tolerance 0              ; claims-load-run: --tolerance = '0' is not accepted: a whole number from 1 to 100
+        --repetitions 0            ; claims-load-run: --repetitions = '0' is not accepted: a whole number from 1 to 10
         --probe-rtts 100ms         ; claims-load-run: --probe-rtts = '100ms' is not accepted: two or more different round trips, e.g. 100ms,300ms
         --only phase4              ; claims-load-run: --only = 'phase4' is not accepted: one or more of baseline, phase1, phase2, phase2-worker, phase3, seed000-null, seed000-static, seed000-queue-2+1, seed000-queue-10+20, seed003, seed004, seed002-jit-on, seed002-jit-off, seed004-read-heavy, seed003-read-heavy
         """)

@@ -25,13 +25,6 @@ public final class Thresholds {
      */
     public static final double PRACTICAL = 1.10;
 
-    /**
-     * The run-to-run spread of one load run on this kind of machine: identical smoke runs of
-     * TodoApiSimulation gave 200, 333 and 200 requests per second. A ratio of two single runs is only called
-     * a difference when it is outside what that spread alone could make.
-     */
-    public static final double LOAD_SPREAD = 0.25;
-
     private Thresholds() {
     }
 }

@@ -11,6 +11,8 @@ import dev.poolbench.results.ServiceFaults;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -19,26 +21,35 @@ import java.util.function.Predicate;
  * calibration, whether the server had a JIT provider, the fault scenarios (the lost-writes probe), and the fault
  * scenarios through the service (seed 004's retry), of the one stack the load summaries are of.
  *
+ * @param runs    every run of each load configuration by repetition number, the first being {@code load}'s; a
+ *                configuration it lacks has only {@code load}'s run
  * @param reading the claim being judged, when these inputs are its view ({@link #forClaim}): then only the
  *                sources its catalogue entry names can be read
  */
-public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
+public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load,
+                          Map<String, SortedMap<Integer, LoadSummary>> runs, Optional<Calibration> calibration,
                           Optional<Boolean> jitAvailable, Optional<Faults> faults, Optional<ServiceFaults> serviceFaults,
                           Optional<SeedClaim> reading) {
 
+    /** Inputs with one run of each load configuration. */
     public ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Optional<Calibration> calibration,
                        Optional<Boolean> jitAvailable, Optional<Faults> faults) {
-        this(jmh, load, calibration, jitAvailable, faults, Optional.empty(), Optional.empty());
+        this(jmh, load, Map.of(), calibration, jitAvailable, faults, Optional.empty(), Optional.empty());
     }
 
     /** These inputs with load-runs' fault scenarios through the service, of the stack these load summaries are of. */
     public ClaimInputs withServiceFaults(Optional<ServiceFaults> value) {
-        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, value, reading);
+        return new ClaimInputs(jmh, load, runs, calibration, jitAvailable, faults, value, reading);
+    }
+
+    /** These inputs with every repetition of the load runs ({@code ClaimsRun#runs}). */
+    public ClaimInputs withRuns(Map<String, SortedMap<Integer, LoadSummary>> value) {
+        return new ClaimInputs(jmh, load, Map.copyOf(value), calibration, jitAvailable, faults, serviceFaults, reading);
     }
 
     /** These inputs as {@code claim} may read them: the sources the catalogue names for it. */
     ClaimInputs forClaim(SeedClaim claim) {
-        return new ClaimInputs(jmh, load, calibration, jitAvailable, faults, serviceFaults, Optional.of(claim));
+        return new ClaimInputs(jmh, load, runs, calibration, jitAvailable, faults, serviceFaults, Optional.of(claim));
     }
 
     /**
@@ -57,6 +68,20 @@ public record ClaimInputs(List<JmhResult> jmh, Map<String, LoadSummary> load, Op
     Optional<LoadSummary> load(String name) {
         requireNamed(claim -> claim.loadRuns().contains(name), "the load run " + name);
         return Optional.ofNullable(load.get(name));
+    }
+
+    /** Every run of the load configuration {@code name}, by repetition number; empty when it did not run. */
+    SortedMap<Integer, LoadSummary> runs(String name) {
+        requireNamed(claim -> claim.loadRuns().contains(name), "the load run " + name);
+        SortedMap<Integer, LoadSummary> all = runs.get(name);
+        if (all != null && !all.isEmpty()) {
+            return all;
+        }
+        SortedMap<Integer, LoadSummary> one = new TreeMap<>();
+        if (load.containsKey(name)) {
+            one.put(1, load.get(name));
+        }
+        return one;
     }
 
     /** The fault scenarios' results, for a claim measured from the scenario {@code name} (e.g. {@code lostWrites}). */

@@ -1,6 +1,7 @@
 package dev.poolbench.reports.claims;
 
 import dev.poolbench.reports.render.Fmt;
+import dev.poolbench.reports.stats.Repeated;
 
 /**
  * The verdict rules, the same for every claim of a kind:
@@ -9,7 +10,9 @@ import dev.poolbench.reports.render.Fmt;
  *       into [lo, hi]; it holds <b>partly</b> when the measured factor is a real improvement (its whole
  *       interval above 1) but outside the range, larger or smaller; it <b>does not hold</b> when the
  *       interval reaches 1 or below (no improvement the measurement can tell from none);</li>
- *   <li>a threshold ("under 2000 ms") <b>holds</b> when the measured value is on the promised side.</li>
+ *   <li>a threshold ("under 2000 ms") <b>holds</b> when the measured value is on the promised side; for a load
+ *       figure with an interval from its runs, when the whole interval is, <b>does not hold</b> when the whole
+ *       interval is on the other side, and is <b>undecided</b> when the interval reaches both.</li>
  * </ul>
  */
 final class Judge {
@@ -46,12 +49,38 @@ final class Judge {
         }
     }
 
+    /** A threshold on a load figure: its whole interval below {@code limit}, or above it, or neither. */
+    static Verdict below(Measured m, double limit) {
+        if (!m.hasInterval()) {
+            return below(m.value(), limit);
+        }
+        return m.high() < limit ? Verdict.HOLDS : m.low() >= limit ? Verdict.DOES_NOT_HOLD : Verdict.UNDECIDED;
+    }
+
+    static Verdict above(Measured m, double limit) {
+        if (!m.hasInterval()) {
+            return above(m.value(), limit);
+        }
+        return m.low() > limit ? Verdict.HOLDS : m.high() <= limit ? Verdict.DOES_NOT_HOLD : Verdict.UNDECIDED;
+    }
+
+    /** "; its runs' interval reaches both sides of 2,000", when {@code verdict} is undecided. */
+    static String undecided(Verdict verdict, double limit, double scale) {
+        return verdict == Verdict.UNDECIDED ? "; the interval of its runs reaches both sides of " + Fmt.number(scale * limit)
+                + ": more runs could settle it" : "";
+    }
+
     static Verdict below(double value, double limit) {
         return value < limit ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
     }
 
     static Verdict above(double value, double limit) {
         return value > limit ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
+    }
+
+    /** "3.1x [2.8-3.4, 3 runs]": a factor of two load figures. */
+    static String factorText(Repeated.Estimate e) {
+        return Fmt.number(e.value()) + "x " + Measured.runs(e, 1);
     }
 
     /** "3.1x (2.8-3.4)". */

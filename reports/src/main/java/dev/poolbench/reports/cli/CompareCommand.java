@@ -8,6 +8,7 @@ import dev.poolbench.reports.model.Run;
 import dev.poolbench.reports.model.RunReader;
 import dev.poolbench.reports.stats.ComparedPoint;
 import dev.poolbench.reports.stats.Comparison;
+import dev.poolbench.reports.stats.LoadComparison;
 import dev.poolbench.reports.stats.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two run artifacts (run.json) point by point, with a Mann-Whitney U test on the iteration "
                 + "values at alpha 0.05, as benchstat does; \"~\" marks no significant difference.",
+                "Load figures both runs have (ops/sec, p95, p99 of each configuration) follow, the median of each one's runs"
+                        + " with Welch's t-test across the runs; a side of one run is not tested.",
                 "Points measured by only one run are listed, not dropped."})
 final class CompareCommand implements Callable<Integer> {
 
@@ -64,9 +67,15 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String baseName = describe(baseline, base);
         String candName = describe(candidate, cand);
-        out.print(CompareText.render(baseName, candName, comparison));
+        List<LoadComparison.Row> load = LoadComparison.of(base, cand);
+        out.print(CompareText.render(baseName, candName, comparison, load));
+        if (LoadComparison.hasLoad(base) != LoadComparison.hasLoad(cand)) {
+            out.println();
+            out.println("load figures not compared: only the " + (LoadComparison.hasLoad(base) ? "baseline" : "candidate")
+                    + " has load results");
+        }
         Path htmlFile = html != null ? html : candidate.toAbsolutePath().getParent().resolve("compare.html");
-        Files.writeString(htmlFile, CompareHtml.render(baseName, candName, comparison));
+        Files.writeString(htmlFile, CompareHtml.render(baseName, candName, comparison, load));
         out.println();
         out.println("wrote " + htmlFile);
 

@@ -40,6 +40,8 @@ public final class RunCollector {
     static final String SERVICE_FAULTS = "faults";
     /** The claims run's reference-stack summaries: {@code claims/reference/}. */
     static final String REFERENCE = "reference";
+    /** A claims run's later repetitions: {@code claims/r2/}, {@code claims/reference/r2/}, ... (load-runs' ClaimsLoadRun). */
+    static final String REPETITION = "r";
 
     private final Path jmhDir;
     private final Path loadDir;
@@ -118,6 +120,11 @@ public final class RunCollector {
                 // only when the reference stack ran, so a run of the Java service alone reads as before
                 claims.putObject(REFERENCE).set("results", summaries(referenceFiles));
             }
+            ArrayNode repetitions = repetitions(claimsDir);
+            if (!repetitions.isEmpty()) {
+                // only when there were more, so a run of one repetition reads as before
+                claims.set("repetitions", repetitions);
+            }
             ArrayNode passes = Json.MAPPER.createArrayNode();
             for (Path pass : fixedRoundTripPasses(claimsDir)) {
                 ObjectNode entry = passes.addObject();
@@ -131,6 +138,40 @@ public final class RunCollector {
         }
         load.set("serviceFaults", serviceFaults);
         return load;
+    }
+
+    /**
+     * The second and later repetitions of the claims runs ({@code claims/r2/}, {@code claims/reference/r2/}, ...),
+     * by repetition number: each with its Java service's summaries and, when that stack ran, the reference stack's.
+     */
+    private ArrayNode repetitions(Path claimsDir) {
+        java.util.SortedSet<Integer> numbers = new java.util.TreeSet<>(repetitionNumbers(claimsDir));
+        numbers.addAll(repetitionNumbers(claimsDir.resolve(REFERENCE)));
+        ArrayNode repetitions = Json.MAPPER.createArrayNode();
+        for (int number : numbers) {
+            ObjectNode entry = repetitions.addObject();
+            entry.put("repetition", number);
+            entry.set("results", summaries(loadResultFiles(claimsDir.resolve(REPETITION + number))));
+            List<Path> reference = loadResultFiles(claimsDir.resolve(REFERENCE).resolve(REPETITION + number));
+            if (!reference.isEmpty()) {
+                entry.putObject(REFERENCE).set("results", summaries(reference));
+            }
+        }
+        return repetitions;
+    }
+
+    /** The repetitions whose folders ({@code r2}, {@code r3}, ...) are in {@code dir}. */
+    private static List<Integer> repetitionNumbers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(name -> name.matches(REPETITION + "\\d+"))
+                    .map(name -> Integer.parseInt(name.substring(REPETITION.length()))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The round trip a fixed-round-trip pass's folder names: 20 for {@code rtt-20ms}. */

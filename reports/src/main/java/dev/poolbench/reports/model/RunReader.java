@@ -199,7 +199,21 @@ public final class RunReader {
         return Optional.of(new ClaimsRun(claimSummaries(c.path("results"), "load.claims.results"),
                 embedded(c.get("calibration"), Calibration.FORMAT, "load.claims.calibration"),
                 environment(c.get("environment"), "load.claims.environment"),
-                claimSummaries(c.path("reference").path("results"), "load.claims.reference.results"), passes(c.path("passes"))));
+                claimSummaries(c.path("reference").path("results"), "load.claims.reference.results"), passes(c.path("passes")),
+                repetitions(c.path("repetitions"))));
+    }
+
+    /** The claims run's second and later repetitions; none in a run.json written before them. */
+    private static List<ClaimsRun.Repetition> repetitions(JsonNode repetitions) {
+        List<ClaimsRun.Repetition> read = new ArrayList<>();
+        int i = 0;
+        for (JsonNode repetition : repetitions) {
+            String where = "load.claims.repetitions[" + i++ + "]";
+            read.add(new ClaimsRun.Repetition(repetition.path("repetition").asInt(),
+                    claimSummaries(repetition.path("results"), where + ".results"),
+                    claimSummaries(repetition.path("reference").path("results"), where + ".reference.results")));
+        }
+        return read;
     }
 
     /** The claims run's fixed-round-trip passes; none in a run.json written before them. */

@@ -4,6 +4,7 @@ import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.model.Point;
 import dev.poolbench.reports.stats.ComparedPoint;
 import dev.poolbench.reports.stats.Comparison;
+import dev.poolbench.reports.stats.LoadComparison;
 import dev.poolbench.reports.stats.Significance;
 
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ public final class CompareHtml {
     }
 
     public static String render(String baselineName, String candidateName, Comparison c) {
+        return render(baselineName, candidateName, c, List.of());
+    }
+
+    /** The JMH points' tables and charts, then the load figures both runs have. */
+    public static String render(String baselineName, String candidateName, Comparison c, List<LoadComparison.Row> load) {
         List<Table> tables = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         int i = 0;
@@ -48,10 +54,15 @@ public final class CompareHtml {
         }
         tables.add(onlyTable("Only in baseline", c.onlyInBaseline(), c));
         tables.add(onlyTable("Only in candidate", c.onlyInCandidate(), c));
+        if (!load.isEmpty()) {
+            Table.Builder table = Table.builder("Load figures", CompareText.LOAD_HEADER);
+            load.forEach(r -> table.row(CompareText.loadCells(r)));
+            tables.add(table.build());
+        }
 
         SectionView view = new SectionView("comparison", "Comparison",
                 "Mann-Whitney U test on iteration values, alpha = " + Significance.ALPHA + "; \"~\": no significant difference.",
-                notes(c),
+                notes(c, load),
                 charts, tables);
         Map<String, Object> page = new HashMap<>();
         page.put("title", "poolbench compare");
@@ -64,12 +75,15 @@ public final class CompareHtml {
         return Assets.template("report.html.mustache").execute(page);
     }
 
-    private static List<String> notes(Comparison c) {
+    private static List<String> notes(Comparison c, List<LoadComparison.Row> load) {
         List<String> notes = new ArrayList<>();
         if (!c.ignoredParams().isEmpty()) {
             notes.add("Points matched ignoring: " + String.join(", ", c.ignoredParams()));
         }
         CompareText.undetectable(c).ifPresent(notes::add);
+        if (!load.isEmpty()) {
+            notes.add("Load figures: " + CompareText.LOAD_LEAD.substring("load figures: ".length()) + ".");
+        }
         return notes;
     }
 

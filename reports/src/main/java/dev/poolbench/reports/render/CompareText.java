@@ -1,8 +1,11 @@
 package dev.poolbench.reports.render;
 
+import dev.poolbench.reports.claims.Measured;
 import dev.poolbench.reports.model.Point;
 import dev.poolbench.reports.stats.ComparedPoint;
 import dev.poolbench.reports.stats.Comparison;
+import dev.poolbench.reports.stats.LoadComparison;
+import dev.poolbench.reports.stats.Repeated;
 import dev.poolbench.reports.stats.Significance;
 
 import java.util.ArrayList;
@@ -20,6 +23,11 @@ public final class CompareText {
     }
 
     public static String render(String baselineName, String candidateName, Comparison c) {
+        return render(baselineName, candidateName, c, List.of());
+    }
+
+    /** The JMH points' tables, then the load figures both runs have ({@link LoadComparison}). */
+    public static String render(String baselineName, String candidateName, Comparison c, List<LoadComparison.Row> load) {
         StringBuilder out = new StringBuilder();
         out.append("baseline:  ").append(baselineName).append('\n');
         out.append("candidate: ").append(candidateName).append('\n');
@@ -51,7 +59,46 @@ public final class CompareText {
         }
         only(out, "only in baseline", c.onlyInBaseline(), c);
         only(out, "only in candidate", c.onlyInCandidate(), c);
+        if (!load.isEmpty()) {
+            out.append('\n').append(LOAD_LEAD).append('\n').append('\n');
+            List<String[]> lines = new ArrayList<>();
+            lines.add(LOAD_HEADER);
+            for (LoadComparison.Row r : load) {
+                lines.add(loadCells(r));
+            }
+            columns(out, lines);
+            long significant = load.stream().filter(LoadComparison.Row::significant).count();
+            long worse = load.stream().filter(r -> r.significant() && r.slowdownPct() > 0).count();
+            long untested = load.stream().filter(r -> r.pValue().isEmpty()).count();
+            out.append('\n').append(significant).append(" of ").append(load.size()).append(" load figures differ significantly (")
+                    .append(worse).append(" worse, ").append(significant - worse).append(" better)")
+                    .append(untested == 0 ? "" : "; " + untested + " not tested, one run on a side").append('\n');
+        }
         return out.toString();
+    }
+
+    /** What the load figures' table shows. */
+    public static final String LOAD_LEAD = "load figures: the median of each configuration's runs [95% interval, runs];"
+            + " Welch's t-test across the runs, alpha = " + Significance.ALPHA + "; \"~\": no significant difference";
+    static final String[] LOAD_HEADER = {"load figure", "baseline", "candidate", "change", "test"};
+
+    /** A load figure's cells: its label, both medians with their intervals, the change, and the test. */
+    public static String[] loadCells(LoadComparison.Row r) {
+        return new String[] {r.label() + (r.unit().equals("ms") ? " ms" : ""), loadValue(r.baselineFigure()),
+                loadValue(r.candidateFigure()), Fmt.signedPercent(r.deltaPct()), loadTest(r)};
+    }
+
+    /** "p=0.012 n=3+3", "~ p=0.421 n=3+3", or "not tested (1 run)". */
+    static String loadTest(LoadComparison.Row r) {
+        if (r.pValue().isEmpty()) {
+            return "not tested (1 run)";
+        }
+        String test = "p=" + Fmt.pValue(r.pValue().getAsDouble()) + " n=" + r.baseline().length + "+" + r.candidate().length;
+        return r.significant() ? test : "~ " + test;
+    }
+
+    private static String loadValue(Repeated.Estimate e) {
+        return Fmt.number(e.value()) + " " + Measured.runs(e, 1);
     }
 
     /**
@@ -95,16 +142,22 @@ public final class CompareText {
         }
     }
 
+    /** The first column left-aligned, the middle ones right-aligned, the last as it is. */
     private static void columns(StringBuilder out, List<String[]> lines) {
-        int[] width = new int[4];
+        int n = lines.get(0).length;
+        int[] width = new int[n];
         for (String[] l : lines) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < n; i++) {
                 width[i] = Math.max(width[i], l[i].length());
             }
         }
         for (String[] l : lines) {
-            out.append(String.format(Locale.ROOT, "%-" + width[0] + "s  %" + width[1] + "s  %" + width[2] + "s  %s", l[0], l[1], l[2], l[3])
-                    .stripTrailing()).append('\n');
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + width[0] + "s", l[0]));
+            for (int i = 1; i < n - 1; i++) {
+                line.append(String.format(Locale.ROOT, "  %" + width[i] + "s", l[i]));
+            }
+            line.append("  ").append(l[n - 1]);
+            out.append(line.toString().stripTrailing()).append('\n');
         }
     }
 }

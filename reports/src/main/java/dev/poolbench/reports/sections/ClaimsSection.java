@@ -1,7 +1,6 @@
 package dev.poolbench.reports.sections;
 
 import dev.poolbench.core.seeds.ClaimCatalogue;
-import dev.poolbench.core.seeds.Thresholds;
 import dev.poolbench.reports.claims.ClaimInputs;
 import dev.poolbench.reports.claims.ClaimResult;
 import dev.poolbench.reports.claims.Measured;
@@ -11,6 +10,7 @@ import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
 import dev.poolbench.reports.render.SectionView;
 import dev.poolbench.reports.render.Table;
+import dev.poolbench.reports.stats.Repeated;
 import dev.poolbench.reports.model.ClaimsRun;
 import dev.poolbench.reports.model.Environment;
 import dev.poolbench.reports.model.Run;
@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The seed documents' claims, each with what this run measured and a verdict: holds, partly, does
@@ -36,7 +37,10 @@ final class ClaimsSection implements ReportSection {
     public SectionView render(Run run) {
         String lead = "The tuning write-ups' claims (the seeds: each claim quotes its seed's words and names the seed's file),"
                 + " each judged on this run's own results. Load figures"
-                + " are todo operations per second through the TODO service under the seed's own test (200 users at once);"
+                + " are todo operations per second through the TODO service under the seed's own test (200 users at once),"
+                + " each the median of its repeated runs with, in brackets, a 95% interval and how many runs it comes from:"
+                + " Student's t on the runs' mean, and for a factor of two configurations, on the log of their ratios paired by"
+                + " repetition. A load figure of one run has no interval, and a verdict on it is marked indicative;"
                 + " database figures come from the JMH claims grid.";
         if (run.claims().isEmpty() && run.jmh().isEmpty()) {
             return SectionView.notMeasured(ID, TITLE, lead, "neither the claims load run nor JMH ran (mvn verify -Pclaims runs both)");
@@ -47,6 +51,7 @@ final class ClaimsSection implements ReportSection {
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
         List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults())
+                .withRuns(run.claims().map(ClaimsRun::runs).orElse(Map.of()))
                 .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.JAVA))));
 
         List<String> notes = new ArrayList<>();
@@ -64,11 +69,14 @@ final class ClaimsSection implements ReportSection {
         notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
                 + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
                 + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
-                + " a load figure is one run, and a ratio of two gets a band of +/-" + Fmt.number(100 * Thresholds.LOAD_SPREAD) + "% on each run, the run-to-run spread measured for this simulation on this machine.");
+                + " a load figure's is the 95% interval of its runs, and a threshold on one holds when the whole interval is on"
+                + " the promised side, does not hold when it is on the other, and is undecided when it reaches both.");
+        repetitions(run.claims()).ifPresent(notes::add);
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
         Table table = reference.isEmpty() ? javaOnly(results)
                 : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())
+                        .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
                         .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), results, reference, summaries);
         if (!reference.isEmpty()) {
             notes.add("Both stacks ran every load configuration at the same round trip: the reference stack, the seeds' own"
@@ -78,20 +86,21 @@ final class ClaimsSection implements ReportSection {
         }
         List<Chart> charts = new ArrayList<>();
         if (!summaries.isEmpty()) {
-            Chart.Builder chart = Chart.bar(ID + "-configurations", "Operations per second per seed configuration, at the calibrated round trip",
+            Chart.Builder chart = Chart.bar(ID + "-configurations", "Operations per second per seed configuration, at the calibrated round trip (the median of its runs)",
                     "configuration", "ops/sec").logY();
             List<String> names = new ArrayList<>(summaries.keySet());
             chart.categories(names);
             List<Chart.Datum> data = new ArrayList<>();
+            Map<String, SortedMap<Integer, LoadSummary>> javaRuns = run.claims().get().runs();
             for (String name : names) {
-                data.add(Chart.datum(name, ClaimInputs.operationsPerSecond(summaries.get(name)), Double.NaN, Double.NaN));
+                data.add(medianOfRuns(name, javaRuns.get(name)));
             }
             chart.series(reference.isEmpty() ? "ops/sec" : "Java service", data);
             if (!reference.isEmpty()) {
                 List<Chart.Datum> onReference = new ArrayList<>();
+                Map<String, SortedMap<Integer, LoadSummary>> referenceRuns = run.claims().get().referenceRuns();
                 for (String name : names) {
-                    onReference.add(Chart.datum(name, reference.containsKey(name)
-                            ? ClaimInputs.operationsPerSecond(reference.get(name)) : Double.NaN, Double.NaN, Double.NaN));
+                    onReference.add(medianOfRuns(name, referenceRuns.get(name)));
                 }
                 chart.series("reference stack", onReference);
             }
@@ -104,6 +113,16 @@ final class ClaimsSection implements ReportSection {
                     + "\": how the figures, and the factors the verdicts read, move with the network.");
         }
         return new SectionView(ID, TITLE, lead, notes, charts, tables);
+    }
+
+    /** A configuration's bar: the median of its runs' ops/sec, with their 95% interval when there are two or more. */
+    private static Chart.Datum medianOfRuns(String name, SortedMap<Integer, LoadSummary> runs) {
+        if (runs == null || runs.isEmpty()) {
+            return Chart.datum(name, Double.NaN, Double.NaN, Double.NaN);
+        }
+        Repeated.Estimate e = Repeated.of(runs.values().stream().mapToDouble(ClaimInputs::operationsPerSecond).toArray());
+        // the axis is logarithmic: an interval reaching 0 or below is left off the bar, not drawn to nowhere
+        return e.hasInterval() && e.low() > 0 ? Chart.datum(name, e.value(), e.low(), e.high()) : Chart.datum(name, e.value(), Double.NaN, Double.NaN);
     }
 
     private static String passTitle(ClaimsRun.Pass pass) {
@@ -147,7 +166,7 @@ final class ClaimsSection implements ReportSection {
         Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "measured", "verdict", "why", "from");
         for (ClaimResult r : results) {
             table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
-                    r.measured().map(m -> m.text()).orElse("-"), r.verdict().words(), r.why(),
+                    r.measured().map(m -> m.text()).orElse("-"), r.verdictWords(), r.why(),
                     r.measured().map(m -> String.join("; ", m.evidence())).orElse("-"));
         }
         return table.build();
@@ -166,11 +185,12 @@ final class ClaimsSection implements ReportSection {
             ClaimResult r = onReference.get(i);
             ClaimResult j = onJava.get(i);
             List<String> from = new ArrayList<>();
-            r.measured().ifPresent(m -> m.evidence().forEach(e -> from.add(e.replace(JAVA_RESULTS, REFERENCE_RESULTS))));
+            r.measured().ifPresent(m -> m.evidence().forEach(e -> from.add(e.replace(JAVA_RESULTS, REFERENCE_RESULTS)
+                    .replace(JAVA_REPEATED, REFERENCE_REPEATED))));
             j.measured().ifPresent(m -> m.evidence().stream().filter(e -> !from.contains(e)).forEach(from::add));
             table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
-                    r.measured().map(Measured::text).orElse("-"), r.verdict().words(), r.why(),
-                    j.measured().map(Measured::text).orElse("-"), j.verdict().words(),
+                    r.measured().map(Measured::text).orElse("-"), r.verdictWords(), r.why(),
+                    j.measured().map(Measured::text).orElse("-"), j.verdictWords(),
                     disagreement(r, j, reference, java), from.isEmpty() ? "-" : String.join("; ", from));
         }
         return table.build();
@@ -178,6 +198,8 @@ final class ClaimsSection implements ReportSection {
 
     private static final String JAVA_RESULTS = "load.claims.results[";
     private static final String REFERENCE_RESULTS = "load.claims.reference.results[";
+    private static final String JAVA_REPEATED = "load.claims.repetitions[].results[";
+    private static final String REFERENCE_REPEATED = "load.claims.repetitions[].reference.results[";
     /** Round trips a request within this of each other are the same conversation (RoundTripsTest's tolerance). */
     private static final double SAME_ROUND_TRIPS = 0.2;
 
@@ -228,7 +250,25 @@ final class ClaimsSection implements ReportSection {
         results.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((verdict, n) -> parts.add(n + " " + verdict.words()));
-        return results.size() + " claims: " + String.join(", ", parts) + ".";
+        long indicative = results.stream().filter(ClaimResult::indicative).count();
+        return results.size() + " claims: " + String.join(", ", parts)
+                + (indicative == 0 ? "" : "; " + indicative + " of these verdicts indicative, on a load figure of one run") + ".";
+    }
+
+    /**
+     * How many times the claims run repeated its load runs: when once, that its load verdicts are indicative (the
+     * main job's shorter run may do that; {@code -Pclaims} repeats them 3 times).
+     */
+    private static Optional<String> repetitions(Optional<ClaimsRun> claims) {
+        if (claims.isEmpty() || claims.get().summaries().isEmpty() && claims.get().referenceSummaries().isEmpty()) {
+            return Optional.empty();
+        }
+        int most = claims.get().repetitions().stream().mapToInt(ClaimsRun.Repetition::number).max().orElse(1);
+        return Optional.of(most == 1
+                ? "The claims run ran each load configuration once: its load figures have no interval, and the verdicts on"
+                  + " them are indicative (mvn verify -Pclaims repeats each run 3 times; -Dpoolbench.claims.repetitions sets it)."
+                : "The claims run ran each load configuration " + most + " times, interleaved (every configuration's first run,"
+                  + " then every one's second, ...), so that a drift over the run falls on all of them alike.");
     }
 
 }

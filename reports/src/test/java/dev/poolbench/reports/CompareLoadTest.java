@@ -1,0 +1,80 @@
+package dev.poolbench.reports;
+
+import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
+import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.reports.render.Fmt;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18.4: compare lists the load figures of two claims runs, each configuration's median over its repetitions
+ * with Welch's t-test across them, and says "not tested" where a side has one run.
+ */
+class CompareLoadTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compareListsEachLoadFigureWithItsChangeAndItsTest() throws Exception {
+        Path baseline = claimsRun("baseline", new double[] {2.1, 2.3, 2.2}, 2.4);
+        Path candidate = claimsRun("candidate", new double[] {3.0, 3.2, 3.1}, 2.6);
+
+        Cli.Result r = Cli.run("compare", baseline.toString(), candidate.toString(), "--html", dir.resolve("compare.html").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // two sets of 3 with the same standard deviation, 0.1: Welch's t is 0.9 / sqrt(0.01/3 + 0.01/3), on 4 degrees of freedom
+        double t = 0.9 / Math.sqrt(0.02 / 3);
+        double p = 2 * TDistribution.of(4).survivalProbability(t);
+        assertThat(line(r.out(), "claims baseline ops/sec")).matches("claims baseline ops/sec +2\\.200 \\[1\\.952-2\\.448, 3 runs\\]"
+                + " +3\\.100 \\[2\\.852-3\\.348, 3 runs\\] +\\+40\\.9% +p=" + Fmt.pValue(p) + " n=3\\+3");
+        // the same p95 in every run of both: no difference at all
+        assertThat(line(r.out(), "claims baseline p95 ms")).matches("claims baseline p95 ms +1,500 \\[1,500-1,500, 3 runs\\]"
+                + " +1,500 \\[1,500-1,500, 3 runs\\] +\\+0\\.0% +~ p=1\\.000 n=3\\+3");
+        assertThat(line(r.out(), "claims phase1 ops/sec")).matches("claims phase1 ops/sec +2\\.400 \\[1 run, no interval\\]"
+                + " +2\\.600 \\[1 run, no interval\\] +\\+8\\.3% +not tested \\(1 run\\)");
+        assertThat(r.out()).contains("1 of 6 load figures differ significantly (0 worse, 1 better); 3 not tested, one run on a side");
+        assertThat(Files.readString(dir.resolve("compare.html"))).contains("Load figures").contains("not tested (1 run)");
+    }
+
+    @Test
+    void aRunWithoutLoadResultsIsSaidNotToBeCompared() throws Exception {
+        Path baseline = claimsRun("baseline", new double[] {2.1, 2.3, 2.2}, 2.4);
+        Path jmhOnly = Files.createDirectories(dir.resolve("empty"));
+        Cli.Result generated = Cli.run("generate", "--jmh", jmhOnly.resolve("jmh").toString(), "--load",
+                jmhOnly.resolve("load").toString(), "--out", jmhOnly.resolve("report").toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+
+        Cli.Result r = Cli.run("compare", baseline.toString(), jmhOnly.resolve("report").resolve("run.json").toString(),
+                "--html", dir.resolve("compare.html").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("load figures not compared: only the baseline has load results")
+                .doesNotContain("claims baseline ops/sec");
+    }
+
+    /** A claims run of baseline's three repetitions and phase1's one, through generate: its run.json. */
+    private Path claimsRun(String name, double[] baselineOps, double phase1Ops) throws Exception {
+        Path claims = dir.resolve(name).resolve("load").resolve("claims");
+        ClaimsLoadFixture.calibration(claims, 429, baselineOps[0]);
+        for (int i = 0; i < baselineOps.length; i++) {
+            ClaimsLoadFixture.summary(i == 0 ? claims : claims.resolve("r" + (i + 1)), "baseline", "queue 5+10, event-loop",
+                    baselineOps[i], 1.0, 1);
+        }
+        ClaimsLoadFixture.summary(claims, "phase1", "queue 20+30, event-loop, indexes on", phase1Ops, 1.0, 1);
+        Path out = dir.resolve(name).resolve("report");
+        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve(name).resolve("jmh").toString(), "--load",
+                dir.resolve(name).resolve("load").toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return out.resolve("run.json");
+    }
+
+    private static String line(String out, String start) {
+        return out.lines().filter(l -> l.startsWith(start + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + start + " in\n" + out));
+    }
+}
