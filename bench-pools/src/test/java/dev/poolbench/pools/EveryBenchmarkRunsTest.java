@@ -149,7 +149,7 @@ class EveryBenchmarkRunsTest {
         assertPositiveScores(results);
     }
 
-    /** No server: a borrow through any pool on the stub driver is microseconds at most, not a round trip. */
+    /** Every strategy on the stub driver, in nanoseconds; how many is the benchmark's to say, not a test's (no time limit). */
     @Test
     void overheadRunsEveryStrategyOnTheStubDriver() throws RunnerException {
         List<RunResult> results = new ArrayList<>();
@@ -160,7 +160,6 @@ class EveryBenchmarkRunsTest {
         assertPositiveScores(results);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScoreUnit()).isEqualTo("ns/op");
-            assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getParam("strategy")).isLessThan(50_000);
         }
     }
 
