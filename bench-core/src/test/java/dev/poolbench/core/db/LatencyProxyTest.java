@@ -22,7 +22,7 @@ class LatencyProxyTest {
 
     @ParameterizedTest(name = "rtt {0} ms")
     @ValueSource(ints = {20, 60})
-    void addsTheRoundTripItWasAskedForWithinTwentyPercent(int rttMs) throws SQLException {
+    void addsTheRoundTripItWasAskedForOnce(int rttMs) throws SQLException {
         Database direct = TestDatabase.get();
         try (Database slow = direct.throughProxy(Duration.ofMillis(rttMs), false)) {
             double directMs = medianQueryMs(direct);
@@ -31,7 +31,9 @@ class LatencyProxyTest {
 
             System.out.printf("asked rtt %d ms: direct %.2f ms, through proxy %.2f ms, added %.2f ms%n",
                     rttMs, directMs, proxiedMs, addedMs);
-            assertThat(addedMs).isBetween(rttMs * 0.8, rttMs * 1.2);
+            // not half of it (one direction only), not twice (both directions each): scheduling on a loaded 2-core
+            // machine adds a few ms on top (24.9 ms for 20 seen in CI), never 10 or 20
+            assertThat(addedMs).isBetween(rttMs * 0.8, rttMs * 1.5);
             assertThat(slow.description()).endsWith(", through a " + rttMs + " ms round-trip proxy");
         }
     }

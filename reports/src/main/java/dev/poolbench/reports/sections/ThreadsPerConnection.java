@@ -35,7 +35,7 @@ final class ThreadsPerConnection implements ReportSection {
     private static final String REFERENCE = "queue";
     /** Strategies that honour the pool size: none opens a connection per borrow, static shares one. */
     private static final Set<String> UNSIZED = Set.of("none", "static", "single");
-    private static final Set<String> SHOWN = Set.of("strategy", "poolSize", "maxOverflow");
+    private static final Set<String> SHOWN = Set.of("strategy", JmhSelection.POOLER, "poolSize", "maxOverflow");
 
     @Override
     public SectionView render(Run run) {
@@ -43,6 +43,7 @@ final class ThreadsPerConnection implements ReportSection {
                 + " outnumber connections, and each pool's throughput as a multiple of the queue pool's at the same point.";
         List<JmhResult> fixed = run.jmh().stream()
                 .filter(r -> r.shortName().startsWith("Query."))
+                .filter(r -> JmhSelection.direct(r.params())) // the pools' own hand-off: nothing between them and the server
                 .filter(r -> r.param("maxOverflow").filter("0"::equals).isPresent())
                 .filter(r -> r.param("strategy").filter(s -> !UNSIZED.contains(s)).isPresent())
                 .filter(r -> r.param("poolSize").isPresent())
