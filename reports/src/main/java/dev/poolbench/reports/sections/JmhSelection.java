@@ -4,6 +4,7 @@ import dev.poolbench.core.db.PgBouncer;
 import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Metric;
 import dev.poolbench.reports.model.Units;
+import dev.poolbench.reports.render.Fmt;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,12 +80,22 @@ final class JmhSelection {
 
     /** "poolSize=5 maxOverflow=10, 4 threads": the parameters not in {@code shown}, and the thread count. */
     static String otherParams(JmhResult r, Set<String> shown) {
-        String params = r.params().entrySet().stream()
+        String params = paramsBut(r, shown);
+        String threads = r.threads() + (r.threads() == 1 ? " thread" : " threads");
+        return params.isEmpty() ? threads : params + ", " + threads;
+    }
+
+    /** "poolSize=5 maxOverflow=10": the parameters not in {@code shown}, without the thread count. */
+    static String paramsBut(JmhResult r, Set<String> shown) {
+        return r.params().entrySet().stream()
                 .filter(p -> !shown.contains(p.getKey()))
                 .map(p -> p.getKey() + "=" + p.getValue())
                 .collect(Collectors.joining(" "));
-        String threads = r.threads() + (r.threads() == 1 ? " thread" : " threads");
-        return params.isEmpty() ? threads : params + ", " + threads;
+    }
+
+    /** "1,234 ± 56": a throughput result's score in operations per second, with JMH's error. */
+    static String opsWithError(Metric m) {
+        return Fmt.withError(opsPerSecond(m, m.score()), opsPerSecond(m, m.error()));
     }
 
     /** The seeds' order of strategies; "queue + pgbouncer-session" right after "queue", poolers by name. */

@@ -53,7 +53,7 @@ final class StrategyComparison implements ReportSection {
             }
             for (JmhResult r : b.getValue()) {
                 Metric m = r.primary();
-                String thrpt = r.isThroughput() ? Fmt.withError(JmhSelection.opsPerSecond(m, m.score()), JmhSelection.opsPerSecond(m, m.error())) : "";
+                String thrpt = r.isThroughput() ? JmhSelection.opsWithError(m) : "";
                 String p99 = r.isSampleTime() ? Fmt.number(Units.convert(m.p99(), m.unit(), Units.MS_PER_OP)) : "";
                 table.row(b.getKey(), JmhSelection.strategy(r.params()), JmhSelection.otherParams(r, SHOWN), r.mode(), thrpt, p99);
             }

@@ -63,7 +63,7 @@ final class ThreadsPerConnection implements ReportSection {
         for (Map.Entry<String, List<JmhResult>> setting : bySetting.entrySet()) {
             List<JmhResult> results = setting.getValue();
             int poolSize = Integer.parseInt(results.get(0).params().get("poolSize"));
-            String others = others(results.get(0));
+            String others = JmhSelection.paramsBut(results.get(0), SHOWN);
             Map<String, List<Chart.Datum>> series = new TreeMap<>(JmhSelection.strategyOrder());
             List<Integer> threads = results.stream().map(JmhResult::threads).distinct().sorted().collect(Collectors.toList());
             List<String> strategies = results.stream().map(r -> r.params().get("strategy")).distinct()
@@ -77,7 +77,7 @@ final class ThreadsPerConnection implements ReportSection {
                         continue;
                     }
                     table.row(Integer.toString(poolSize), others, Integer.toString(t), Fmt.number((double) t / poolSize),
-                            strategy, throughput.map(ThreadsPerConnection::opsWithError).orElse(""),
+                            strategy, throughput.map(r -> JmhSelection.opsWithError(r.primary())).orElse(""),
                             throughput.flatMap(r -> reference.map(q -> ratio(r, q))).orElse(""),
                             latency.map(r -> Fmt.number(Units.convert(r.primary().p99(), r.primary().unit(), Units.MS_PER_OP)))
                                     .orElse(""));
@@ -107,13 +107,7 @@ final class ThreadsPerConnection implements ReportSection {
 
     /** Every parameter but strategy and thread count: the points one table block and one chart compare. */
     private static String setting(JmhResult r) {
-        return String.format("%08d %s", Integer.parseInt(r.params().get("poolSize")), others(r));
-    }
-
-    /** "jit=default prePing=false": the parameters a block of the table holds fixed besides the pool size. */
-    private static String others(JmhResult r) {
-        return r.params().entrySet().stream().filter(p -> !SHOWN.contains(p.getKey()))
-                .map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining(" "));
+        return String.format("%08d %s", Integer.parseInt(r.params().get("poolSize")), JmhSelection.paramsBut(r, SHOWN));
     }
 
     private static Optional<JmhResult> find(List<JmhResult> results, String strategy, int threads,
@@ -121,11 +115,6 @@ final class ThreadsPerConnection implements ReportSection {
         return results.stream()
                 .filter(r -> r.threads() == threads && strategy.equals(r.params().get("strategy")) && mode.test(r))
                 .max(Comparator.comparingDouble(r -> r.primary().score()));
-    }
-
-    private static String opsWithError(JmhResult r) {
-        Metric m = r.primary();
-        return Fmt.withError(JmhSelection.opsPerSecond(m, m.score()), JmhSelection.opsPerSecond(m, m.error()));
     }
 
     /** {@code 0.84 (0.61-1.12)}: the point's throughput over the queue pool's, with the far ends of both intervals. */
