@@ -2,11 +2,10 @@ package dev.poolbench.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.poolbench.core.TestDatabase;
 import dev.poolbench.pools.Overhead;
 import dev.poolbench.pools.Query;
-import dev.poolbench.pools.runner.DatabaseHandoff;
 import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.reports.fixtures.InProcessJmh;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,9 @@ class OverheadSectionTest {
     void showsEachPoolsNanosecondsBesideItsQueryAgainstTheServer(@TempDir Path dir) throws Exception {
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
         run(Overhead.class.getName() + ".", jmh.resolve("overhead.json"), "queue", "dbcp2");
-        try (DatabaseHandoff handoff = DatabaseHandoff.write(TestDatabase.get(), dir)) {
-            System.setProperty(DatabaseHandoff.PROPERTY, handoff.file().toAbsolutePath().toString());
+        InProcessJmh.againstTestDatabase(dir, () -> {
             run(Query.class.getName() + ".latency", jmh.resolve("query.json"), "queue", "dbcp2");
-        } finally {
-            System.clearProperty(DatabaseHandoff.PROPERTY);
-        }
+        });
         ArrayNode all = Json.MAPPER.createArrayNode();
         all.addAll((ArrayNode) Json.read(jmh.resolve("overhead.json")));
         all.addAll((ArrayNode) Json.read(jmh.resolve("query.json")));

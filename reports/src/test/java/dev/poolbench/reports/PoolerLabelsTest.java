@@ -1,10 +1,9 @@
 package dev.poolbench.reports;
 
-import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.PgBouncer;
 import dev.poolbench.pools.Query;
-import dev.poolbench.pools.runner.DatabaseHandoff;
 import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.reports.fixtures.InProcessJmh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -27,8 +26,7 @@ class PoolerLabelsTest {
             throws Exception {
         assumeTrue(PgBouncer.unavailable().isEmpty(), () -> "PgBouncer report test skipped: " + PgBouncer.unavailable().get());
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
-        try (DatabaseHandoff handoff = DatabaseHandoff.write(TestDatabase.get(), dir)) {
-            System.setProperty(DatabaseHandoff.PROPERTY, handoff.file().toAbsolutePath().toString());
+        InProcessJmh.againstTestDatabase(dir, () -> {
             new Runner(new OptionsBuilder()
                     .include(Pattern.quote(Query.class.getName() + ".throughput"))
                     .forks(0)
@@ -41,9 +39,7 @@ class PoolerLabelsTest {
                     .result(jmh.resolve("results.json").toString())
                     .shouldFailOnError(true)
                     .build()).run();
-        } finally {
-            System.clearProperty(DatabaseHandoff.PROPERTY);
-        }
+        });
 
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("no-load").toString(),

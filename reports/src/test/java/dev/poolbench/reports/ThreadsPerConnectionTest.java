@@ -2,10 +2,9 @@ package dev.poolbench.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.poolbench.core.TestDatabase;
 import dev.poolbench.pools.Query;
-import dev.poolbench.pools.runner.DatabaseHandoff;
 import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.reports.fixtures.InProcessJmh;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.render.Fmt;
 import org.junit.jupiter.api.Test;
@@ -30,16 +29,13 @@ class ThreadsPerConnectionTest {
     void showsEachPoolAsCallersOutnumberItsConnections(@TempDir Path dir) throws Exception {
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
         ArrayNode all = Json.MAPPER.createArrayNode();
-        try (DatabaseHandoff handoff = DatabaseHandoff.write(TestDatabase.get(), dir)) {
-            System.setProperty(DatabaseHandoff.PROPERTY, handoff.file().toAbsolutePath().toString());
+        InProcessJmh.againstTestDatabase(dir, () -> {
             for (int threads : new int[] {2, 8}) {
                 Path result = jmh.resolve("query-" + threads + ".json");
                 run(threads, result);
                 all.addAll((ArrayNode) Json.read(result));
             }
-        } finally {
-            System.clearProperty(DatabaseHandoff.PROPERTY);
-        }
+        });
         Json.write(jmh.resolve("results.json"), all);
 
         Path out = dir.resolve("report");
@@ -69,12 +65,9 @@ class ThreadsPerConnectionTest {
     @Test
     void saysWhatIsMissingWhenNoPointHasMoreThreadsThanConnections(@TempDir Path dir) throws Exception {
         Path jmh = Files.createDirectories(dir.resolve("jmh"));
-        try (DatabaseHandoff handoff = DatabaseHandoff.write(TestDatabase.get(), dir)) {
-            System.setProperty(DatabaseHandoff.PROPERTY, handoff.file().toAbsolutePath().toString());
+        InProcessJmh.againstTestDatabase(dir, () -> {
             run(1, jmh.resolve("results.json"));
-        } finally {
-            System.clearProperty(DatabaseHandoff.PROPERTY);
-        }
+        });
         Path out = dir.resolve("report");
         Cli.Result r = Cli.run("generate", "--jmh", jmh.toString(), "--load", dir.resolve("no-load").toString(),
                 "--out", out.toString());
