@@ -72,12 +72,22 @@ public class PoolSizing {
         @Param({"16", "64"})
         public int callers;
 
+        /**
+         * What sits between the pool and the server (issue 14): none, pgbouncer-session or pgbouncer-transaction,
+         * PgBouncer with its default pool of {@value dev.poolbench.core.db.PgBouncer#DEFAULT_POOL_SIZE} server
+         * connections, so app-side sizes above it share those.
+         */
+        @Param({"none"})
+        public String pooler;
+
+        PoolerLayer layer;
         PoolUnderTest pool;
         ExecutorService callerThreads;
 
         @Setup(Level.Trial)
         public void seed(BenchDatabase db) throws SQLException {
             db.prepareTodos(ROWS, false);
+            layer = PoolerLayer.open(db, pooler);
             callerThreads = Executors.newFixedThreadPool(callers, r -> {
                 Thread t = new Thread(r, "poolbench-caller");
                 t.setDaemon(true);
@@ -91,7 +101,7 @@ public class PoolSizing {
             PoolSettings settings = PoolSettings.of(PoolStrategy.parse("strategy", strategy)).withPoolSize(poolSize)
                     .withMaxOverflow(0)
                     .withPoolTimeout(Duration.ofMinutes(5));
-            pool = PoolUnderTest.open(db, settings, Map.of(), benchmark, iteration);
+            pool = PoolUnderTest.open(db, layer, settings, Map.of(), benchmark, iteration);
         }
 
         @TearDown(Level.Iteration)
@@ -102,6 +112,7 @@ public class PoolSizing {
         @TearDown(Level.Trial)
         public void stopCallers() {
             callerThreads.shutdownNow();
+            layer.close();
         }
     }
 

@@ -84,12 +84,13 @@ class EveryBenchmarkRunsTest {
         List<RunResult> results = new ArrayList<>();
         results.addAll(run("Query.throughput", 2, "strategy=none,queue", "pooler=pgbouncer-session,pgbouncer-transaction"));
         results.addAll(run("Acquire.acquire", 2, "strategy=none", "pooler=pgbouncer-transaction"));
+        results.addAll(run("PoolSizing.shot", 1, "strategy=queue", "poolSize=2", "callers=4", "pooler=pgbouncer-transaction"));
 
         assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1") + " "
                         + r.getParams().getParam("strategy") + " + " + r.getParams().getParam("pooler"))
                 .containsExactlyInAnyOrder("Query.throughput none + pgbouncer-session", "Query.throughput queue + pgbouncer-session",
                         "Query.throughput none + pgbouncer-transaction", "Query.throughput queue + pgbouncer-transaction",
-                        "Acquire.acquire none + pgbouncer-transaction");
+                        "Acquire.acquire none + pgbouncer-transaction", "PoolSizing.shot queue + pgbouncer-transaction");
         assertPositiveScores(results);
     }
 

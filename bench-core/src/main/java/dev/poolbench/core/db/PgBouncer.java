@@ -107,6 +107,29 @@ public final class PgBouncer implements AutoCloseable {
     }
 
     /**
+     * The first line of {@code pgbouncer --version} ({@code PgBouncer 1.18.0}), for the environment record of a run
+     * that measured behind it; otherwise the reason it cannot run here or did not answer.
+     */
+    public static String version() {
+        Optional<String> missing = unavailable();
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        try {
+            Process p = new ProcessBuilder(BINARY, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            String first = out.lines().findFirst().orElse("").strip();
+            return exit == 0 && !first.isEmpty() ? first : BINARY + " --version exited " + exit + ": " + first;
+        } catch (java.io.IOException e) {
+            return BINARY + " --version failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BINARY + " --version interrupted";
+        }
+    }
+
+    /**
      * Starts PgBouncer in front of {@code target} in {@code mode} with {@code poolSize} server connections
      * ({@code default_pool_size}), and waits until it accepts connections. Closing it does not close {@code target}.
      */

@@ -46,6 +46,11 @@ class PgBouncerTest {
     }
 
     @Test
+    void versionIsTheFirstLineOfPgBouncersOwnAnswer() {
+        assertThat(PgBouncer.version()).matches("PgBouncer \\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
     void nullPoolThroughTransactionModeOpensAtMostPgBouncersPoolWhileDirectOpensOneBackendPerBorrow() throws Exception {
         Database direct = TestDatabase.get();
         Backends straight = twentyConcurrentNullPoolBorrows(direct);

@@ -4,6 +4,7 @@ import dev.poolbench.core.config.Settings;
 import dev.poolbench.core.db.Database;
 import dev.poolbench.core.db.DatabaseSettings;
 import dev.poolbench.core.db.Databases;
+import dev.poolbench.core.db.PgBouncer;
 import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.core.todo.TodoSchema;
@@ -138,6 +139,7 @@ public final class BenchmarkRun {
         Map<String, Object> effective = new LinkedHashMap<>(parameters);
         effective.put("profile", profile == null ? "command line" : Settings.spelling(profile));
         effective.put("database", dbSettings.toString());
+        effective.put("pgbouncer", PgBouncer.version());
         try {
             ResultFiles.write(out.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
                     EnvironmentProbe.record("bench-pools", db, effective));
@@ -186,6 +188,6 @@ public final class BenchmarkRun {
         if (profile == Profile.CLAIMS) {
             return ClaimCatalogue.ALL.stream().anyMatch(claim -> !claim.faults().isEmpty());
         }
-        return profile == Profile.QUICK || profile == Profile.FULL;
+        return profile == Profile.QUICK || profile == Profile.FULL || profile == Profile.POOLS;
     }
 }

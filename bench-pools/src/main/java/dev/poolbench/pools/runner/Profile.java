@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The benchmark grids {@code mvn verify} (quick), {@code mvn verify -Pfull} (full) and
- * {@code mvn verify -Pclaims} (the points the seed claims need) run; smoke is one short point per
+ * The benchmark grids {@code mvn verify} (quick), {@code mvn verify -Pfull} (full),
+ * {@code mvn verify -Pclaims} (the points the seed claims need) and {@code mvn verify -Ppools} (every pool, direct and
+ * behind PgBouncer) run; smoke is one short point per
  * benchmark, to check a database works before a long run. Quick is one
  * fork and short iterations over a reduced grid, sized to finish in about five minutes on 2 cores;
  * full has more forks, longer iterations and the whole grid.
@@ -37,6 +38,11 @@ public enum Profile {
     QUICK(1, 4, 2000, 1, 1000, 5, 600, 3, 3),
     /** The points the seed claims need (mvn verify -Pclaims). */
     CLAIMS(1, 4, 2000, 1, 1000, 5, 1000, 3, 3),
+    /**
+     * Every pool strategy side by side, direct and behind PgBouncer in both modes (mvn verify -Ppools): the full
+     * profile's comparison at one thread count and one fork, about half an hour instead of several hours.
+     */
+    POOLS(1, 4, 2000, 1, 1000, 5, 1000, 3, 3),
     FULL(2, 5, 2000, 3, 1000, 5, 2000, 5, 10);
 
     private final int forks;
@@ -74,6 +80,7 @@ public enum Profile {
             case SMOKE -> smokeGrids();
             case QUICK -> quickGrids();
             case CLAIMS -> claimsGrids();
+            case POOLS -> poolsGrids();
             case FULL -> fullGrids();
         };
         for (Grid grid : grids) {
@@ -197,9 +204,36 @@ public enum Profile {
         return grids;
     }
 
+    /** Every strategy of the harness, as JMH's strategy parameter takes them. */
+    private static final String EVERY_STRATEGY = "none,static,single,queue,hikari," + OTHER_LIBRARIES;
+
+    /**
+     * Every strategy at 4 threads (more than a 2-core machine's cores, fewer than the 15 connections a 5+10 pool may
+     * open), direct and behind PgBouncer in both modes; the pools alone on the stub driver; what a fixed pool of 4 and
+     * of 32 gives 64 callers direct and behind transaction-mode PgBouncer, whose 20 server connections cap the 32.
+     */
+    private static List<Grid> poolsGrids() {
+        String poolers = PgBouncer.unavailable().isEmpty() ? "none," + POOLERS : "none";
+        PgBouncer.unavailable().ifPresent(why -> System.out.println("poolbench: the pools profile's PgBouncer points skipped: " + why));
+        List<Grid> grids = new ArrayList<>(List.of(
+                new Grid("Acquire.acquire", List.of(4), params("strategy=" + EVERY_STRATEGY, "poolSize=10", "maxOverflow=0")),
+                new Grid("Query.throughput", List.of(4), params("strategy=" + EVERY_STRATEGY, "poolSize=5",
+                        "maxOverflow=10", "pooler=" + poolers)),
+                new Grid("Query.latency", List.of(4), params("strategy=" + EVERY_STRATEGY, "poolSize=5",
+                        "maxOverflow=10", "pooler=" + poolers)),
+                new Grid("Overhead", List.of(1), params("strategy=" + EVERY_STRATEGY, "threadKind=platform")),
+                new Grid("PoolSizing.shot", List.of(1), params("strategy=queue,hikari", "poolSize=4,32", "callers=64",
+                        "pooler=" + (poolers.contains("transaction") ? "none,pgbouncer-transaction" : "none")))));
+        if (ThreadKind.virtualAvailable()) {
+            grids.add(new Grid("Overhead", ThreadKind.virtualThreadCounts(), params("strategy=" + EVERY_STRATEGY,
+                    "threadKind=virtual"), List.of(ThreadKind.VIRTUAL_EXECUTOR)));
+        }
+        return grids;
+    }
+
     /** The strategies the fault scenarios cover: the library pools besides HikariCP only in the full profile. */
     List<PoolStrategy> faultStrategies() {
-        if (this == FULL) {
+        if (this == FULL || this == POOLS) {
             return List.of(PoolStrategy.values());
         }
         return List.of(PoolStrategy.NONE, PoolStrategy.STATIC, PoolStrategy.SINGLE, PoolStrategy.QUEUE,

@@ -63,7 +63,7 @@ class BenchmarkMainTest {
         assertThat(runCapturing(new String[] {"Query", "-jvmArgsAppend", "-Dbench.db=sqlite"}, Settings.of(Map.of())).err)
                 .isEqualTo("poolbench: bench.db = 'sqlite' is not accepted: one of auto, testcontainers, embedded, external\n");
         assertThat(runCapturing(new String[0], Settings.of(Map.of("bench.profile", "huge"))).err)
-                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of smoke, quick, claims, full\n");
+                .isEqualTo("poolbench: bench.profile = 'huge' is not accepted: one of smoke, quick, claims, pools, full\n");
     }
 
     @Test
@@ -93,6 +93,9 @@ class BenchmarkMainTest {
         assertThat(environment.source()).isEqualTo("bench-pools");
         assertThat(environment.database().settings().get("max_connections")).isNotBlank();
         assertThat(environment.cores()).isPositive();
+        // issue 14: which PgBouncer a run behind it went through, or why there was none
+        assertThat((String) environment.parameters().get("pgbouncer"))
+                .matches(dev.poolbench.core.db.PgBouncer.unavailable().isEmpty() ? "PgBouncer \\d+\\.\\d+.*" : "pgbouncer is not installed.*");
 
         ServerConnectionPoints connections = ResultFiles.read(out.resolve(ServerConnectionPoints.FORMAT.fileName()),
                 ServerConnectionPoints.FORMAT);

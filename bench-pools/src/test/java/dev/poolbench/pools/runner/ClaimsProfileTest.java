@@ -45,7 +45,29 @@ class ClaimsProfileTest {
         assertThat(points(Profile.CLAIMS)).noneMatch(p -> unknown.matches(p.benchmark, p.threads, p.params));
     }
 
-    /** Issue 14: only the full profile measures behind PgBouncer, and only Query; quick and claims run direct. */
+    /** Issue 14: the pools profile puts every strategy side by side, direct and behind PgBouncer in both modes. */
+    @Test
+    void thePoolsProfileMeasuresEveryStrategyDirectAndBehindBothPgBouncerModes() throws Exception {
+        List<String> every = Arrays.stream(dev.poolbench.core.pool.PoolStrategy.values())
+                .map(s -> dev.poolbench.core.config.Settings.spelling(s)).toList();
+        List<String> poolers = dev.poolbench.core.db.PgBouncer.unavailable().isEmpty()
+                ? List.of("none", "pgbouncer-session", "pgbouncer-transaction") : List.of("none");
+        List<Point> points = points(Profile.POOLS);
+        for (String benchmark : List.of("Query.throughput", "Query.latency")) {
+            List<String> seen = points.stream().filter(p -> p.benchmark.equals(benchmark))
+                    .map(p -> p.params.get("strategy") + " + " + p.params.get("pooler")).toList();
+            List<String> wanted = every.stream().flatMap(s -> poolers.stream().map(p -> s + " + " + p)).toList();
+            assertThat(seen).as(benchmark).containsExactlyInAnyOrderElementsOf(wanted);
+        }
+        // the Overhead grid names the class, so both of its methods run
+        for (String benchmark : List.of("Acquire.acquire", "Overhead.")) {
+            assertThat(points.stream().filter(p -> p.benchmark.equals(benchmark)).map(p -> p.params.get("strategy")))
+                    .as(benchmark).containsExactlyInAnyOrderElementsOf(every);
+        }
+        assertThat(Profile.POOLS.faultStrategies()).containsExactly(dev.poolbench.core.pool.PoolStrategy.values());
+    }
+
+    /** Issue 14: only the full and pools profiles measure behind PgBouncer; quick and claims run direct. */
     @Test
     void onlyTheFullProfilesQueryPointsRunBehindPgBouncer() throws Exception {
         for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.CLAIMS)) {
