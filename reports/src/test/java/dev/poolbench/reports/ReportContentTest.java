@@ -75,6 +75,19 @@ class ReportContentTest {
             assertThat(md).contains("| Query.throughput | " + strategy + " | jit=default maxOverflow=10 poolSize=5 prePing=false, 1 thread | thrpt | "
                     + Fmt.withError(r.at("/primaryMetric/score").asDouble(), r.at("/primaryMetric/scoreError").asDouble()) + " |");
         }
+        // p99 with the lowest and highest of the iterations' p99s, which a mixture's p99 cannot leave
+        for (String strategy : RealRuns.STRATEGIES) {
+            JsonNode latency = result("Query.latency", strategy, "5");
+            double p99 = latency.at("/primaryMetric/scorePercentiles/99.0").asDouble()
+                    / (latency.at("/primaryMetric/scoreUnit").asText().equals("us/op") ? 1000 : 1);
+            assertThat(latency.at("/primaryMetric/scoreUnit").asText()).isIn("us/op", "ms/op");
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("\\| Query\\.latency \\| " + strategy
+                    + " \\| [^|]+ \\| sample \\|  \\| ([0-9.,]+) \\(([0-9.,]+)-([0-9.,]+)\\) \\|").matcher(md);
+            assertThat(row.find()).as("Query.latency row of %s in%n%s", strategy, md).isTrue();
+            assertThat(row.group(1)).isEqualTo(Fmt.number(p99));
+            assertThat(Double.parseDouble(row.group(2).replace(",", ""))).isLessThanOrEqualTo(Double.parseDouble(row.group(1).replace(",", "")));
+            assertThat(Double.parseDouble(row.group(3).replace(",", ""))).isGreaterThanOrEqualTo(Double.parseDouble(row.group(1).replace(",", "")));
+        }
         assertThat(md).contains("> Not measured in this run: no benchmark with an insertMode parameter ran")
                 .contains("> Not measured in this run: no time-per-operation benchmark with indexed and rows parameters ran")
                 .contains("> Not measured in this run: no pgbench result (pgbench was not on the PATH, or bench-pools did not run)")

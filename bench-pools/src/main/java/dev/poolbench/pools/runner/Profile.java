@@ -209,7 +209,7 @@ public enum Profile {
 
     /**
      * Every strategy at 4 threads (more than a 2-core machine's cores, fewer than the 15 connections a 5+10 pool may
-     * open), direct and behind PgBouncer in both modes; the pools alone on the stub driver; what a fixed pool of 4 and
+     * open), direct and behind PgBouncer in both modes; the pools alone on the stub driver at 1 and 4 threads; what a fixed pool of 4 and
      * of 32 gives 64 callers direct and behind transaction-mode PgBouncer, whose 20 server connections cap the 32.
      */
     private static List<Grid> poolsGrids() {
@@ -221,7 +221,8 @@ public enum Profile {
                         "maxOverflow=10", "pooler=" + poolers)),
                 new Grid("Query.latency", List.of(4), params("strategy=" + EVERY_STRATEGY, "poolSize=5",
                         "maxOverflow=10", "pooler=" + poolers)),
-                new Grid("Overhead", List.of(1), params("strategy=" + EVERY_STRATEGY, "threadKind=platform")),
+                // at 4 threads too, so the overhead section sets each pool's nanoseconds beside Query's microseconds
+                new Grid("Overhead", List.of(1, 4), params("strategy=" + EVERY_STRATEGY, "threadKind=platform")),
                 new Grid("PoolSizing.shot", List.of(1), params("strategy=queue,hikari", "poolSize=4,32", "callers=64",
                         "pooler=" + (poolers.contains("transaction") ? "none,pgbouncer-transaction" : "none")))));
         if (ThreadKind.virtualAvailable()) {

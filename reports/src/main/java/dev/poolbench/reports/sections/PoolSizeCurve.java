@@ -13,6 +13,7 @@ import dev.poolbench.results.PoolSizingPeaks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,6 @@ final class PoolSizeCurve implements ReportSection {
     static final String ID = "pool-size";
     private static final String TITLE = "Pool-size curve";
     private static final Set<String> SHOWN = Set.of("poolSize", "callers");
-    /** A chart of one strategy's curves names its series without it (PoolSizing measures HikariCP unless told otherwise). */
-    private static final Set<String> SHOWN_ONE_STRATEGY = Set.of("poolSize", "callers", "strategy");
 
     private final int spindles;
 
@@ -67,8 +66,7 @@ final class PoolSizeCurve implements ReportSection {
                     c.getKey() + (throughput ? ": throughput by pool size" : ": time by pool size (lower is better)"),
                     "pool size", unit).markPeak(throughput);
             prediction.ifPresent(p -> chart.marker("cores x 2 + spindles = " + p, p));
-            Set<String> shown = c.getValue().stream().map(r -> r.params().get("strategy")).distinct().count() > 1
-                    ? SHOWN : SHOWN_ONE_STRATEGY;
+            Set<String> shown = shownOrAlike(c.getValue());
             for (Map.Entry<String, List<JmhResult>> s : JmhSelection.groupBy(c.getValue(), r -> JmhSelection.otherParams(r, shown)).entrySet()) {
                 List<JmhResult> points = new ArrayList<>(s.getValue());
                 points.sort(Comparator.comparingInt(r -> Integer.parseInt(r.params().get("poolSize"))));
@@ -126,5 +124,19 @@ final class PoolSizeCurve implements ReportSection {
         Map<String, String> rest = new TreeMap<>(r.params());
         rest.remove("poolSize");
         return r.benchmark() + "|" + r.mode() + "|" + r.threads() + "|" + rest;
+    }
+
+    /**
+     * The parameters a chart's series are not named by: the axes, and every parameter all its points share (one
+     * strategy, no pooler), so a series reads "strategy=queue" only where strategies differ.
+     */
+    private static Set<String> shownOrAlike(List<JmhResult> chart) {
+        Set<String> shown = new HashSet<>(SHOWN);
+        for (String name : chart.get(0).params().keySet()) {
+            if (chart.stream().map(r -> r.params().get(name)).distinct().count() == 1) {
+                shown.add(name);
+            }
+        }
+        return shown;
     }
 }

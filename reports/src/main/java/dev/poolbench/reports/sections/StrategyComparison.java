@@ -40,7 +40,7 @@ final class StrategyComparison implements ReportSection {
         }
         List<Chart> charts = new ArrayList<>();
         Table.Builder table = Table.builder("Per strategy", "benchmark", "strategy", "configuration", "mode",
-                "throughput (ops/s)", "p99 (ms)");
+                "throughput (ops/s)", "p99 (ms), lowest-highest iteration");
         Map<String, List<JmhResult>> byBenchmark = JmhSelection.groupBy(withStrategy, JmhResult::shortName);
         for (Map.Entry<String, List<JmhResult>> b : byBenchmark.entrySet()) {
             List<JmhResult> throughput = b.getValue().stream().filter(JmhResult::isThroughput).collect(Collectors.toList());
@@ -54,7 +54,8 @@ final class StrategyComparison implements ReportSection {
             for (JmhResult r : b.getValue()) {
                 Metric m = r.primary();
                 String thrpt = r.isThroughput() ? JmhSelection.opsWithError(m) : "";
-                String p99 = r.isSampleTime() ? Fmt.number(Units.convert(m.p99(), m.unit(), Units.MS_PER_OP)) : "";
+                String p99 = r.isSampleTime() ? Fmt.number(ms(m, m.p99())) + " (" + Fmt.number(ms(m, Samples.min(m.iterationP99s())))
+                        + "-" + Fmt.number(ms(m, Samples.max(m.iterationP99s()))) + ")" : "";
                 table.row(b.getKey(), JmhSelection.strategy(r.params()), JmhSelection.otherParams(r, SHOWN), r.mode(), thrpt, p99);
             }
         }
