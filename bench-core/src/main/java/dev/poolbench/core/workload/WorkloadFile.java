@@ -95,9 +95,14 @@ final class WorkloadFile {
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            String problem = e.getCause() instanceof MarkedYAMLException marked ? marked.getProblem() : e.getOriginalMessage();
-            throw new SettingsException("workload file " + file + " is not valid YAML (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + problem);
+            String at = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String problem = e.getOriginalMessage();
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                // where SnakeYAML found the problem, not where the construct around it began
+                at = "line " + (marked.getProblemMark().getLine() + 1) + ", column " + (marked.getProblemMark().getColumn() + 1);
+                problem = marked.getProblem();
+            }
+            throw new SettingsException("workload file " + file + " is not valid YAML (" + at + "): " + problem);
         }
     }
 
@@ -320,7 +325,7 @@ final class WorkloadFile {
     }
 
     private static SettingsException bad(String where, String field, Object value, String accepted) {
-        String shown = value instanceof JsonNode node ? render(node) : String.valueOf(value);
+        String shown = value == null || value instanceof JsonNode ? render((JsonNode) value) : value.toString();
         return new SettingsException(where + ": " + field + " = '" + shown + "' is not accepted: " + accepted);
     }
 
