@@ -170,25 +170,31 @@ public final class UserWorkload implements Workload {
         boolean wasReadOnly = connection.isReadOnly();
         connection.setReadOnly(readOnly);
         connection.setAutoCommit(false);
+        long rows;
         try {
-            long rows = work.run();
+            rows = work.run();
             if (commit) {
                 connection.commit();
             } else {
                 connection.rollback();
             }
-            return rows;
         } catch (SQLException | RuntimeException e) {
+            // the statement's error is the one to report; a connection the server ended fails these too
             try {
                 connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                restore(connection, wasAutoCommit, wasReadOnly);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(wasAutoCommit);
-            connection.setReadOnly(wasReadOnly);
         }
+        restore(connection, wasAutoCommit, wasReadOnly);
+        return rows;
+    }
+
+    private static void restore(Connection connection, boolean autoCommit, boolean readOnly) throws SQLException {
+        connection.setAutoCommit(autoCommit);
+        connection.setReadOnly(readOnly);
     }
 
     /**
