@@ -250,6 +250,20 @@ class UserWorkloadTest {
     }
 
     @Test
+    void aLockingReadIsRefusedAsAWrite() throws IOException {
+        Path file = write("""
+                statements:
+                  - name: lock an item
+                    sql: SELECT label FROM items WHERE id = 1 FOR UPDATE
+                """);
+
+        assertThatThrownBy(() -> UserWorkload.load(file, false).prepare(dataSource))
+                .hasMessage("workload file " + file + ", statement \"lock an item\": it writes (server: ERROR: cannot"
+                        + " execute SELECT FOR UPDATE in a read-only transaction); pass --allow-writes to run writing"
+                        + " statements against this database");
+    }
+
+    @Test
     void aStatementTheServerRefusesIsReportedWithItsTextAndErrorAndTheRunGoesOn() throws IOException, SQLException {
         UserWorkload workload = UserWorkload.load(write("""
                 statements:
