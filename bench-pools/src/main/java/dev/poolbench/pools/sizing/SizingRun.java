@@ -111,7 +111,7 @@ public final class SizingRun implements Callable<Integer> {
      * Runs with {@code args} against {@code given} (null: the database {@code bench.db} names, started and stopped
      * here). 0 when every point was measured, 1 when the run failed, 2 for a bad option, named in one line.
      */
-    static int execute(String[] args, Database given, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, Database given, PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new SizingRun(given)).setOut(out).setErr(err);
         line.setParameterExceptionHandler((e, a) -> {
             err.println(NAME + ": " + e.getMessage());
