@@ -117,6 +117,11 @@ public final class SizingRun implements Callable<Integer> {
             err.println(NAME + ": " + e.getMessage());
             return 2;
         });
+        line.setExecutionExceptionHandler((e, l, parsed) -> {
+            // what was measured so far stays in sizing.json, marked incomplete
+            err.println(NAME + ": stopped: " + e);
+            return 1;
+        });
         return line.execute(args);
     }
 
