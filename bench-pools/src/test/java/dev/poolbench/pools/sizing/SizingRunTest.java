@@ -5,24 +5,28 @@ import dev.poolbench.core.db.Database;
 import dev.poolbench.results.ResultFiles;
 import dev.poolbench.results.Sizing;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A miniature sizing run against a real PostgreSQL: every point measured, every curve judged, the fleet from the server. */
 class SizingRunTest {
 
+    /** Where the miniature run leaves its file, to look at (docs/result-files.md's example is one such file, shortened). */
+    static final Path MINIATURE = Path.of("target", "sizing-test");
+
     @Test
-    void aMiniatureRunWritesEveryPointAVerdictPerCurveAndTheServersLimits(@TempDir Path dir) throws Exception {
+    void aMiniatureRunWritesEveryPointAVerdictPerCurveAndTheServersLimits() throws Exception {
+        Path dir = MINIATURE;
+        Files.deleteIfExists(dir.resolve(Sizing.FORMAT.fileName()));
         Database database = TestDatabase.get();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -81,7 +85,7 @@ class SizingRunTest {
         assertThat(out.toString()).contains("point 8 of 8").contains("recommended");
         if (!database.password().isEmpty()) {
             assertThat(out.toString()).doesNotContain(database.password());
-            assertThat(java.nio.file.Files.readString(dir.resolve("sizing.json"))).doesNotContain(database.password());
+            assertThat(Files.readString(dir.resolve("sizing.json"))).doesNotContain(database.password());
         }
     }
 
