@@ -55,8 +55,8 @@ final class Sweep {
                 ServerFacts.PINGS, cores.count() == null ? "unknown" : cores.count(), cores.from(), harnessCores);
         out.printf(Locale.ROOT, "%s: %d points (%d workloads x %d round trips x %d caller counts x %d sizes), each %s warm-up"
                         + " + %d x %s -> %s%n", SizingRun.NAME, total, settings.workloads().size(), rtts.size(),
-                settings.callers().size(), settings.sizes().size(), settings.warmup(), settings.repetitions(),
-                settings.window(), file);
+                settings.callers().size(), settings.sizes().size(), ms(settings.warmup()), settings.repetitions(),
+                ms(settings.window()), file);
         PointRun pointRun = new PointRun(settings);
         List<Sizing.Point> points = new ArrayList<>();
         long started = System.nanoTime();
@@ -115,6 +115,10 @@ final class Sweep {
                 p.callers(), p.poolSize(), p.throughput().value(), p.p99Ms().value(), p.meanHoldMs(),
                 failed == 0 ? "" : ", " + failed + " failed", Math.round(perPointS * (total - done) / 60));
         out.flush();
+    }
+
+    private static String ms(Duration d) {
+        return d.toMillis() + " ms";
     }
 
     static String line(Sizing.Verdict v) {

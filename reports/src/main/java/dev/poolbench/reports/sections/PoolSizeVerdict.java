@@ -51,6 +51,12 @@ final class PoolSizeVerdict implements ReportSection {
         notes.add("Cores x 2 + effective spindles (1): harness " + s.harnessCores() + " cores; database server "
                 + (s.databaseCores() == null ? "unknown" : s.databaseCores() + " cores") + " (" + s.databaseCoresFrom() + ").");
         notes.addAll(growth(s.verdicts()));
+        int largest = s.points().stream().mapToInt(Sizing.Point::poolSize).max().orElse(0);
+        long atTheEdge = s.verdicts().stream().filter(v -> v.recommendedPoolSize() == largest).count();
+        if (atTheEdge > 0) {
+            notes.add(atTheEdge + " of " + s.verdicts().size() + " verdicts recommend the largest size measured (" + largest
+                    + "): there the curve had not flattened, and a larger size (--sizes) may do better still.");
+        }
         if (!s.complete()) {
             notes.add("This run did not finish: " + s.points().size() + " points were measured, and only the curves"
                     + " measured at every size have a verdict.");
