@@ -2,9 +2,12 @@ package dev.poolbench.pools.sizing;
 
 import dev.poolbench.core.TestDatabase;
 import dev.poolbench.core.db.Database;
+import dev.poolbench.core.db.DatabaseSettings;
+import dev.poolbench.core.db.Databases;
 import dev.poolbench.results.ResultFiles;
 import dev.poolbench.results.Sizing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,6 +89,26 @@ class SizingRunTest {
         if (!database.password().isEmpty()) {
             assertThat(out.toString()).doesNotContain(database.password());
             assertThat(Files.readString(dir.resolve("sizing.json"))).doesNotContain(database.password());
+        }
+    }
+
+    /** The user's own server (BENCH_DB_URL): its own round trip only, measured, and no proxy in front of it. */
+    @Test
+    void againstAnExternalDatabaseOnlyItsOwnRoundTripIsSwept(@TempDir Path dir) throws Exception {
+        Database container = TestDatabase.get();
+        try (Database external = Databases.start(DatabaseSettings.external(container.jdbcUrl(), container.user(),
+                container.password()))) {
+            StringWriter err = new StringWriter();
+            int code = SizingRun.execute(new String[] {"--out=" + dir, "--sizes=1,2", "--callers=2", "--mix=read-heavy",
+                    "--repetitions=2", "--warmup=100ms", "--window=300ms"}, external, new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true));
+
+            assertThat(code).as(err.toString()).isZero();
+            Sizing sizing = ResultFiles.read(dir.resolve("sizing.json"), Sizing.FORMAT);
+            assertThat(sizing.points()).extracting(Sizing.Point::rttMs).containsExactly(0L, 0L);
+            assertThat(sizing.verdicts()).singleElement().satisfies(v -> assertThat(v.rttMs()).isZero());
+            assertThat(sizing.measuredRttMs()).isPositive();
+            assertThat(sizing.database()).doesNotContain("round-trip proxy");
         }
     }
 
