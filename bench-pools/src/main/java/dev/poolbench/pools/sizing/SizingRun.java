@@ -151,6 +151,10 @@ public final class SizingRun implements Callable<Integer> {
     SizingSettings settings() {
         PoolStrategy pool = SizingSettings.strategy(strategy);
         int overflow = Settings.parseInt("--max-overflow", maxOverflow, 0, PoolSettings.MAX_SIZE);
+        if (allowWrites && workload == null) {
+            throw new SettingsException("--allow-writes is for a workload file's statements: give --workload=FILE too"
+                    + " (the TODO mixes always write, in poolbench's own schema)");
+        }
         List<Workload> workloads = workload != null ? List.of(Workloads.fromFile(workload, allowWrites))
                 : Workloads.mixes(mix);
         return new SizingSettings(

@@ -137,6 +137,8 @@ class SizingRunTest {
                 + " from 1 to 10000\n");
         assertThat(badOption("--max-overflow=x")).isEqualTo("sizing-run: --max-overflow = 'x' is not accepted: a whole"
                 + " number from 0 to 1000\n");
+        assertThat(badOption("--allow-writes")).isEqualTo("sizing-run: --allow-writes is for a workload file's statements:"
+                + " give --workload=FILE too (the TODO mixes always write, in poolbench's own schema)\n");
         assertThat(badOption("--size=4")).startsWith("sizing-run: Unknown option: '--size=4'").hasLineCount(1);
         assertThat(badOption("--workload=" + Path.of("no-such-file.yaml"))).startsWith("sizing-run: --workload: ")
                 .contains("no-such-file.yaml").hasLineCount(1);
