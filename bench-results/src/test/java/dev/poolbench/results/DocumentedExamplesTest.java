@@ -35,7 +35,8 @@ class DocumentedExamplesTest {
 
     static List<ResultFormat<?>> formats() {
         return List.of(LoadSummary.FORMAT, Calibration.FORMAT, Faults.FORMAT, RunStatus.FORMAT, PoolSizingPeaks.FORMAT,
-                ServerConnectionPoints.FORMAT, EnvironmentRecord.FORMAT, NativeCeiling.FORMAT, ServiceFaults.FORMAT);
+                ServerConnectionPoints.FORMAT, EnvironmentRecord.FORMAT, NativeCeiling.FORMAT, ServiceFaults.FORMAT,
+                Sizing.FORMAT);
     }
 
     @ParameterizedTest(name = "{0}")

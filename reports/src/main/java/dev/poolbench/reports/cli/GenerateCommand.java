@@ -33,6 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "load-runs' results directory (default: ${DEFAULT-VALUE})")
     Path load;
 
+    @Option(names = "--sizing", paramLabel = "DIR",
+            description = "the sizing run's directory, holding sizing.json (default: sizing beside --jmh, as bench-pools"
+                    + " writes it)")
+    Path sizing;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/target/pool-report",
             description = "where the report goes (default: ${DEFAULT-VALUE})")
     Path out;
@@ -48,7 +53,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int effectiveSpindles = Settings.parseInt("--spindles", spindles, 0, 1000);
-        ObjectNode artifact = new RunCollector(jmh, load, out).collect(GitInfo.of(gitDir), Instant.now(), Assets.version());
+        ObjectNode artifact = (sizing == null ? new RunCollector(jmh, load, out)
+                : new RunCollector(jmh, load, out, sizing)).collect(GitInfo.of(gitDir), Instant.now(), Assets.version());
         Run run = Report.write(artifact, out, effectiveSpindles);
         var printer = spec.commandLine().getOut();
         printer.println("pool-report: wrote " + out.resolve(Report.RUN_JSON) + ", " + Report.INDEX_HTML + ", "

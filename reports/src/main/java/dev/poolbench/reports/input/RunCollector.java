@@ -14,6 +14,7 @@ import dev.poolbench.results.ResultFormat;
 import dev.poolbench.results.RunStatus;
 import dev.poolbench.results.ServerConnectionPoints;
 import dev.poolbench.results.ServiceFaults;
+import dev.poolbench.results.Sizing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,15 +44,25 @@ public final class RunCollector {
     /** A claims run's later repetitions: {@code claims/r2/}, {@code claims/reference/r2/}, ... (load-runs' ClaimsLoadRun). */
     static final String REPETITION = "r";
 
+    /** bench-pools' sizing run's folder beside its JMH results: {@code bench-pools/target/sizing}. */
+    public static final String SIZING = "sizing";
+
     private final Path jmhDir;
     private final Path loadDir;
     private final Path reportDir;
+    private final Path sizingDir;
 
     /** {@code reportDir} is where index.html will be: links to Gatling's reports are made relative to it. */
     public RunCollector(Path jmhDir, Path loadDir, Path reportDir) {
+        this(jmhDir, loadDir, reportDir, jmhDir.toAbsolutePath().normalize().resolveSibling(SIZING));
+    }
+
+    /** As above, with the sizing run's {@code sizing.json} read from {@code sizingDir}. */
+    public RunCollector(Path jmhDir, Path loadDir, Path reportDir, Path sizingDir) {
         this.jmhDir = jmhDir.toAbsolutePath().normalize();
         this.loadDir = loadDir.toAbsolutePath().normalize();
         this.reportDir = reportDir.toAbsolutePath().normalize();
+        this.sizingDir = sizingDir.toAbsolutePath().normalize();
     }
 
     public ObjectNode collect(Optional<GitInfo> git, Instant createdAt, String toolVersion) {
@@ -69,6 +80,8 @@ public final class RunCollector {
         ArrayNode notMeasured = Json.MAPPER.createArrayNode();
         run.set("jmh", jmh(notMeasured));
         run.set("load", load(notMeasured));
+        // a run of its own (SizingRun), so its absence is not news: the section says so where it would be
+        run.set("sizing", optional(sizingDir, Sizing.FORMAT));
         run.set("notMeasured", notMeasured);
         return run;
     }

@@ -7,6 +7,7 @@ import dev.poolbench.results.PoolSizingPeaks;
 import dev.poolbench.results.RunStatus;
 import dev.poolbench.results.ServerConnectionPoints;
 import dev.poolbench.results.ServiceFaults;
+import dev.poolbench.results.Sizing;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,5 +24,5 @@ public record Run(Instant createdAt, String toolVersion, Optional<GitInfo> git,
                   Optional<PoolSizingPeaks> poolSizing, Optional<RunStatus> jmhStatus, Optional<Faults> faults,
                   boolean loadMeasured, List<LoadSummaryFile> load, Optional<Environment> loadEnvironment,
                   Optional<ClaimsRun> claims, Optional<ServiceFaults> serviceFaults,
-                  List<String> notMeasured) {
+                  Optional<Sizing> sizing, List<String> notMeasured) {
 }

@@ -9,6 +9,7 @@ import dev.poolbench.results.Calibration;
 import dev.poolbench.results.EnvironmentRecord;
 import dev.poolbench.results.Faults;
 import dev.poolbench.results.ServiceFaults;
+import dev.poolbench.results.Sizing;
 import dev.poolbench.results.LoadSummary;
 import dev.poolbench.results.NativeCeiling;
 import dev.poolbench.results.PoolSizingPeaks;
@@ -72,7 +73,7 @@ public final class RunReader {
                 faults(jmh.get("faults")),
                 load.isObject(), loadResults(load.path("results")), environment(load.get("environment"), "load.environment"),
                 claims(load.get("claims")), serviceFaults(load.get("serviceFaults")),
-                List.copyOf(notMeasured));
+                embedded(root.get("sizing"), Sizing.FORMAT, "sizing"), List.copyOf(notMeasured));
     }
 
     private static Instant instant(JsonNode node) {

@@ -16,6 +16,7 @@ public final class Sections {
                 new ThreadsPerConnection(),
                 new OverheadSection(),
                 new PoolSizeCurve(spindles),
+                new PoolSizeVerdict(),
                 new InsertModes(),
                 new IndexEffect(),
                 new NativeCeilingSection(),

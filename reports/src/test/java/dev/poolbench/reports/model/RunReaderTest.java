@@ -63,6 +63,6 @@ class RunReaderTest {
         return new Run(java.time.Instant.EPOCH, "test", java.util.Optional.empty(), true, results, java.util.Optional.empty(),
                 java.util.Optional.empty(), List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), List.of());
+                java.util.Optional.empty(), java.util.Optional.empty(), List.of());
     }
 }
