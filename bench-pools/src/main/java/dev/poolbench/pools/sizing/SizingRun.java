@@ -118,6 +118,11 @@ public final class SizingRun implements Callable<Integer> {
             return 2;
         });
         line.setExecutionExceptionHandler((e, l, parsed) -> {
+            if (e instanceof SettingsException) {
+                // a workload file's writing statement without --allow-writes, found once the server answered
+                err.println(NAME + ": " + e.getMessage());
+                return 2;
+            }
             // what was measured so far stays in sizing.json, marked incomplete
             err.println(NAME + ": stopped: " + e);
             return 1;

@@ -112,6 +112,85 @@ class SizingRunTest {
         }
     }
 
+    /**
+     * Issue 13, part 4, through the run: the user's statements against their database (reached as an external one), a
+     * refused statement reported with its text and the server's error while the run goes on, and a write refused
+     * without --allow-writes (nothing written) and run with it.
+     */
+    @Test
+    void aWorkloadFileRunsAgainstTheUsersDatabaseReportsAFailingStatementAndWritesOnlyWhenAllowed(@TempDir Path dir)
+            throws Exception {
+        Database container = TestDatabase.get();
+        String schema = "pb_sizing_user_tables";
+        try (Connection c = container.connect("pb-test-sizing"); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+            st.execute("CREATE TABLE " + schema + ".orders (id int PRIMARY KEY, status text NOT NULL)");
+            st.execute("INSERT INTO " + schema + ".orders SELECT n, 'new' FROM generate_series(1, 1000) AS n");
+        }
+        Path reads = dir.resolve("reads.yaml");
+        Files.writeString(reads, "name: shop-reads\nstatements:\n"
+                + "  - name: order by id\n    weight: 5\n    sql: SELECT id, status FROM " + schema + ".orders WHERE id = ?\n"
+                + "    params:\n      - int: [1, 1000]\n"
+                + "  - name: a table that is not there\n    weight: 1\n    sql: SELECT count(*) FROM " + schema + ".missing\n");
+        Path writes = dir.resolve("writes.yaml");
+        Files.writeString(writes, "name: shop-writes\nstatements:\n"
+                + "  - name: mark paid\n    sql: UPDATE " + schema + ".orders SET status = 'paid' WHERE id = ?\n"
+                + "    params:\n      - int: [1, 1000]\n");
+        String[] small = {"--sizes=1,2", "--callers=2", "--repetitions=2", "--warmup=100ms", "--window=300ms"};
+        try (Database external = Databases.start(DatabaseSettings.external(container.jdbcUrl(), container.user(),
+                container.password()))) {
+            StringWriter err = new StringWriter();
+            int code = SizingRun.execute(concat(small, "--out=" + dir.resolve("reads"), "--workload=" + reads), external,
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+
+            assertThat(code).as(err.toString()).isZero();
+            Sizing sizing = ResultFiles.read(dir.resolve("reads").resolve("sizing.json"), Sizing.FORMAT);
+            assertThat(sizing.verdicts()).singleElement().satisfies(v -> assertThat(v.workload()).isEqualTo("shop-reads"));
+            for (Sizing.Point p : sizing.points()) {
+                assertThat(p.byRepetition()).allSatisfy(r -> assertThat(r.calls()).isPositive());
+                assertThat(p.failures()).singleElement().satisfies(f -> {
+                    assertThat(f.statement()).isEqualTo("SELECT count(*) FROM " + schema + ".missing");
+                    assertThat(f.serverMessage()).startsWith("ERROR: relation \"" + schema + ".missing\" does not exist");
+                    assertThat(f.count()).isPositive();
+                });
+            }
+
+            StringWriter refused = new StringWriter();
+            code = SizingRun.execute(concat(small, "--out=" + dir.resolve("refused"), "--workload=" + writes), external,
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(refused, true));
+            assertThat(code).isEqualTo(2);
+            assertThat(refused.toString()).isEqualTo("sizing-run: workload file " + writes + ", statement \"mark paid\":"
+                    + " it writes (server: ERROR: cannot execute UPDATE in a read-only transaction); pass --allow-writes to"
+                    + " run writing statements against this database\n");
+            assertThat(count(container, "SELECT count(*) FROM " + schema + ".orders WHERE status = 'paid'")).isZero();
+
+            StringWriter allowedErr = new StringWriter();
+            code = SizingRun.execute(concat(small, "--out=" + dir.resolve("allowed"), "--workload=" + writes,
+                    "--allow-writes"), external, new PrintWriter(new StringWriter(), true), new PrintWriter(allowedErr, true));
+            assertThat(code).as(allowedErr.toString()).isZero();
+            assertThat(count(container, "SELECT count(*) FROM " + schema + ".orders WHERE status = 'paid'")).isPositive();
+        } finally {
+            try (Connection c = container.connect("pb-test-sizing"); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    private static long count(Database database, String sql) throws SQLException {
+        try (Connection c = database.connect("pb-test-sizing"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void aBadOptionValueIsOneLineNamingTheValueAndWhatIsAccepted() {
         assertThat(badOption("--sizes=1,0")).isEqualTo("sizing-run: --sizes = '0' is not accepted: whole numbers from 1"
