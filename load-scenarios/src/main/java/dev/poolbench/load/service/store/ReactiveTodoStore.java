@@ -35,13 +35,16 @@ import java.util.function.Function;
  * <table>
  *   <caption>poolbench setting to vertx-pg-client PoolOptions</caption>
  *   <tr><td>poolSize + maxOverflow</td><td>maxSize: the most connections open at once</td></tr>
- *   <tr><td>poolSize</td><td>no knob: vertx-pg-client keeps no minimum; every connection idle for
- *       10 s is closed (idleTimeout), overflow or not</td></tr>
+ *   <tr><td>poolSize</td><td>done here: a connection given back while poolSize are idle and nobody waits is
+ *       closed, QueuePool's overflow rule ({@link QueuePoolRules}); vertx-pg-client keeps no minimum, and every
+ *       connection idle for 10 s is closed (idleTimeout), overflow or not</td></tr>
  *   <tr><td>poolTimeout</td><td>connectionTimeout: how long a request waits for a connection; then 503</td></tr>
  *   <tr><td>recycle</td><td>maxLifetime (0 = never)</td></tr>
  *   <tr><td>prePing</td><td>done here: a {@code SELECT 1} on each borrowed connection; a failed one is
  *       closed and one more connection is tried, as SQLAlchemy's pool_pre_ping does</td></tr>
  *   <tr><td>-</td><td>maxWaitQueueSize unbounded, like the JDBC pools' waiters</td></tr>
+ *   <tr><td>-</td><td>done here: the idle connection given back longest ago goes out first, as from
+ *       QueuePool's FIFO queue ({@link QueuePoolRules})</td></tr>
  *   <tr><td>jit</td><td>the startup packet's {@code options} ({@code -c jit=off}), as pgjdbc's {@code options}</td></tr>
  *   <tr><td>transactions</td><td>done here: in a session, {@code BEGIN}, the statement, then {@code COMMIT} or
  *       {@code ROLLBACK}, each a query of its own, as SQLAlchemy's AsyncSession over asyncpg sends them, and
@@ -63,6 +66,7 @@ final class ReactiveTodoStore implements TodoStore {
     private final Transactions transactions;
     /** In session style, what the reference's asyncpg stack adds on each connection; empty in autocommit. */
     private final Optional<AsyncpgSession> asyncpg;
+    private final QueuePoolRules<Object> queueRules;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peakActive = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -102,6 +106,7 @@ final class ReactiveTodoStore implements TodoStore {
                 })
                 .using(vertx)
                 .build();
+        this.queueRules = QueuePoolRules.install(pool, settings.poolSize());
     }
 
     @Override
@@ -185,8 +190,7 @@ final class ReactiveTodoStore implements TodoStore {
         return borrow(settings.prePing() ? 2 : 1).compose(connection -> {
             peakActive.accumulateAndGet(active.incrementAndGet(), Math::max);
             return inTransaction(connection, end, work).andThen(done -> {
-                active.decrementAndGet();
-                connection.close();
+                queueRules.giveBack(connection, active.decrementAndGet(), waiting.get());
             });
         });
     }
