@@ -24,8 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The load side of the seed-claims run ({@code mvn verify -Pclaims}, issue 6): calibrates the database round
@@ -284,13 +287,13 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         }
         for (Stack stack : running) {
             printTable(folder.resolve(stackFolder(stack)), FOLDER + "/" + stackFolder(stack), stack, entries, at,
-                    calibration, problems, started);
+                    calibration, problems, started, repeat);
         }
         if (fixedAlso != null) {
             for (Stack stack : running) {
                 printTable(folder.resolve(passFolder(fixedAlso)).resolve(stackFolder(stack)),
                         FOLDER + "/" + passFolder(fixedAlso) + "/" + stackFolder(stack), stack, alsoPass(entries), fixedAlso, null,
-                        problems, started);
+                        problems, started, 1);
             }
         }
         return problems.values().stream().allMatch(problem -> problem.startsWith("skipped: ")) ? 0 : 1;
@@ -466,45 +469,69 @@ public final class ClaimsLoadRun implements Callable<Integer> {
 
     static void printTable(Path folder, List<Entry> entries, Duration at, RttCalibration.Outcome calibration,
                            Map<String, String> problems, Instant started) {
-        printTable(folder, "", Stack.JAVA, entries, at, calibration, problems, started);
+        printTable(folder, "", Stack.JAVA, entries, at, calibration, problems, started, 1);
     }
 
     /**
-     * The closing table of one stack's runs at one round trip, their summaries in {@code folder}; {@code problems}
-     * are keyed by result name ({@code resultPrefix} + the entry's result).
+     * The closing table of one stack's runs at one round trip, their summaries in {@code folder} (repetition k > 1 in
+     * its {@code r<k>/}); {@code problems} are keyed by result name ({@code resultPrefix} + the entry's result). With
+     * more than one repetition each figure is the median of the runs, and the last column gives the runs' ops/sec.
      */
     static void printTable(Path folder, String resultPrefix, Stack stack, List<Entry> entries, Duration at,
-                           RttCalibration.Outcome calibration, Map<String, String> problems, Instant started) {
+                           RttCalibration.Outcome calibration, Map<String, String> problems, Instant started,
+                           int repetitions) {
         System.out.println();
         System.out.println("poolbench claims load" + (stack == Stack.JAVA ? "" : " on the reference stack")
                 + " (" + folder + "), round trip " + (at == null ? "-" : at.toMillis() + " ms")
                 + (calibration == null ? " (given)" : String.format(Locale.ROOT, " (calibrated on the %s stack's baseline to %.2f"
                 + " ops/sec: %s)", calibration.stack().spelling(), calibration.target().operationsPerSecond(),
-                calibration.reached() ? "reached" : "NOT reached")));
-        System.out.printf(Locale.ROOT, "  %-22s %9s %7s %8s %9s %10s %8s %8s %9s%n", "run", "ops/sec", "rt/req", "ok %",
-                "p95 ms", "operations", "pool use", "server", "cache hit");
+                calibration.reached() ? "reached" : "NOT reached"))
+                + (repetitions == 1 ? "" : ", medians of " + repetitions + " runs"));
+        System.out.printf(Locale.ROOT, "  %-22s %9s %7s %8s %9s %10s %8s %8s %9s%s%n", "run", "ops/sec", "rt/req", "ok %",
+                "p95 ms", "operations", "pool use", "server", "cache hit", repetitions == 1 ? "" : "  each run's ops/sec");
         for (Entry entry : entries) {
-            Path file = folder.resolve(entry.result() + ".json");
             String problem = problems.get(resultPrefix + entry.result());
-            if (problem != null || !Files.isRegularFile(file)) {
+            List<LoadSummary> runs = new ArrayList<>();
+            try {
+                for (int repetition = 1; repetition <= repetitions; repetition++) {
+                    Path file = folder.resolve(repetitionFolder(repetition) + entry.result() + ".json");
+                    if (Files.isRegularFile(file)) {
+                        runs.add(LoadResult.read(file));
+                    }
+                }
+            } catch (Exception e) {
+                System.out.printf("  %-22s unreadable summary: %s%n", entry.result(), e.getMessage());
+                continue;
+            }
+            if (problem != null || runs.isEmpty()) {
                 System.out.printf("  %-22s FAILED: %s%n", entry.result(), problem == null ? "no summary" : problem);
                 continue;
             }
-            try {
-                LoadSummary s = LoadResult.read(file);
-                Double usage = s.pool().peakUsage();
-                System.out.printf(Locale.ROOT, "  %-22s %9.2f %7s %8.1f %9s %10s %8s %8s %9s%n", entry.result(),
-                        s.operationsPerSecond(), s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
-                                : String.format(Locale.ROOT, "%.2f", s.roundTrips().perRequest()),
-                        100 * s.successRate(), s.latencyMs().p95(), s.operations(),
-                        usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * usage),
-                        s.pool().peakServerConnections(),
-                        s.cache() == null || s.cache().hitRate() == null ? "-"
-                                : String.format(Locale.ROOT, "%.1f%%", 100 * s.cache().hitRate()));
-            } catch (Exception e) {
-                System.out.printf("  %-22s unreadable summary: %s%n", entry.result(), e.getMessage());
-            }
+            LoadSummary first = runs.get(0);
+            Double usage = median(runs, s -> s.pool().peakUsage());
+            Double roundTrips = median(runs, s -> s.roundTrips() == null ? null : s.roundTrips().perRequest());
+            Double hits = median(runs, s -> s.cache() == null ? null : s.cache().hitRate());
+            Double p95 = median(runs, s -> s.latencyMs().p95() == null ? null : s.latencyMs().p95().doubleValue());
+            System.out.printf(Locale.ROOT, "  %-22s %9.2f %7s %8.1f %9s %10s %8s %8s %9s%s%n", entry.result(),
+                    median(runs, LoadSummary::operationsPerSecond),
+                    roundTrips == null ? "-" : String.format(Locale.ROOT, "%.2f", roundTrips),
+                    100 * median(runs, LoadSummary::successRate), p95 == null ? "-" : String.format(Locale.ROOT, "%.0f", p95),
+                    first.operations(), usage == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * usage),
+                    first.pool().peakServerConnections(), hits == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * hits),
+                    repetitions == 1 ? "" : "  " + runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.operationsPerSecond()))
+                            .collect(Collectors.joining(", "))
+                            + (runs.size() < repetitions ? " (" + runs.size() + " of " + repetitions + " runs)" : ""));
         }
         System.out.println("  wall time " + Duration.between(started, Instant.now()).toSeconds() + " s");
+    }
+
+    /** The median of {@code figure} over the runs that have it; null when none has. */
+    static Double median(List<LoadSummary> runs, Function<LoadSummary, Double> figure) {
+        List<Double> values = runs.stream().map(figure).filter(Objects::nonNull).sorted().toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        int middle = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
     }
 }

@@ -140,10 +140,38 @@ class ClaimsLoadRunTest {
                 "  phase2                 FAILED: Gatling wrote no report");
     }
 
+    @Test
+    void withRepetitionsTheClosingTableGivesMediansAndEachRun(@TempDir Path folder) throws Exception {
+        LoadSummary.Pool pool = new LoadSummary.Pool("queue", 15, 15, 1.0, 14.3, 5, 15, 0, 44);
+        LoadResult.write(folder.resolve("seed003.json"), summary(12109, 2.5, pool, null));
+        LoadResult.write(Files.createDirectories(folder.resolve("r2")).resolve("seed003.json"), summary(9000, 1.5, pool, null));
+        LoadResult.write(Files.createDirectories(folder.resolve("r3")).resolve("seed003.json"), summary(15000, 2.0, pool, null));
+        LoadResult.write(folder.resolve("seed004.json"), summary(8000, 3.0, pool, null));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            ClaimsLoadRun.printTable(folder, "", Stack.JAVA, List.of(ClaimsLoadRun.entry("seed003"), ClaimsLoadRun.entry("seed004")),
+                    Duration.ofMillis(20), null, Map.of(), Instant.now(), 3);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+                "poolbench claims load (" + folder + "), round trip 20 ms (given), medians of 3 runs",
+                "  seed003                     2.00       -    100.0     12109        600     100%       15         -  2.50, 1.50, 2.00",
+                "  seed004                     3.00       -    100.0      8000        600     100%       15         -  3.00 (1 of 3 runs)");
+    }
+
     private static LoadSummary summary(int p95, LoadSummary.Pool pool, LoadSummary.Cache cache) {
+        return summary(p95, 2.2990531732681423, pool, cache);
+    }
+
+    private static LoadSummary summary(int p95, double operationsPerSecond, LoadSummary.Pool pool, LoadSummary.Cache cache) {
         return new LoadSummary("TodoApiSimulation", "seed004", null, Map.of(), "2026-11-22T16:34:31.071Z",
                 "2026-11-22T16:38:52.188Z", 260977L, new LoadSummary.Requests(600, 600, 0), 1.0, 2.2988505747126435, 600L,
-                2.2990531732681423, new LoadSummary.Latency(701, 49824.89, 43475, 64058, p95, 86975, 87102), List.of(),
+                operationsPerSecond, new LoadSummary.Latency(701, 49824.89, 43475, 64058, p95, 86975, 87102), List.of(),
                 List.of(), pool, cache, List.of(), "index.html");
     }
 }
