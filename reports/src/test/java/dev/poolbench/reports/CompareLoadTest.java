@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 18.4: compare lists the load figures of two claims runs, each configuration's median over its repetitions
- * with Welch's t-test across them, and says "not tested" where a side has one run.
+ * with Welch's t-test across them, and says "not tested" where a side has one run; --fail-on-regression fails on a
+ * significant load slowdown as on a JMH one.
  */
 class CompareLoadTest {
 
@@ -40,6 +41,28 @@ class CompareLoadTest {
                 + " +2\\.600 \\[1 run, no interval\\] +\\+8\\.3% +not tested \\(1 run\\)");
         assertThat(r.out()).contains("1 of 6 load figures differ significantly (0 worse, 1 better); 3 not tested, one run on a side");
         assertThat(Files.readString(dir.resolve("compare.html"))).contains("Load figures").contains("not tested (1 run)");
+    }
+
+    @Test
+    void aSignificantLoadSlowdownBeyondTheThresholdFailsCompare() throws Exception {
+        Path faster = claimsRun("faster", new double[] {3.0, 3.2, 3.1}, 2.6);
+        Path slower = claimsRun("slower", new double[] {2.1, 2.3, 2.2}, 1.3);
+        Path html = dir.resolve("compare.html");
+
+        // baseline's ops/sec 3.100 down to 2.200: 29.0% fewer, significant; phase1's 50% drop is one run a side, not tested
+        Cli.Result failed = Cli.run("compare", faster.toString(), slower.toString(), "--fail-on-regression", "10", "--html", html.toString());
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        assertThat(failed.out()).contains("1 significant slowdown beyond 10%:")
+                .contains("  REGRESSION claims baseline ops/sec: 29.0% slower (baseline 3.100 [2.852-3.348, 3 runs], candidate 2.200"
+                        + " [1.952-2.448, 3 runs], p=")
+                .doesNotContain("REGRESSION claims phase1");
+
+        Cli.Result passed = Cli.run("compare", faster.toString(), slower.toString(), "--fail-on-regression", "30", "--html", html.toString());
+        assertThat(passed.exitCode()).as(passed.out()).isZero();
+        assertThat(passed.out()).contains("no significant slowdown beyond 30%");
+
+        Cli.Result better = Cli.run("compare", slower.toString(), faster.toString(), "--fail-on-regression", "0", "--html", html.toString());
+        assertThat(better.exitCode()).as("an improvement is no regression: " + better.out()).isZero();
     }
 
     @Test

@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     Path candidate;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
-            description = "exit 1 when a significant slowdown is larger than PCT percent (for CI)")
+            description = "exit 1 when a significant slowdown, of a JMH point or a load figure, is larger than PCT percent (for CI)")
     String failOnRegression;
 
     @Option(names = "--ignore", paramLabel = "PARAM", split = ",",
@@ -83,17 +83,28 @@ final class CompareCommand implements Callable<Integer> {
             return PoolReport.OK;
         }
         List<ComparedPoint> regressions = comparison.regressions(threshold);
-        if (regressions.isEmpty()) {
+        List<LoadComparison.Row> loadRegressions = load.stream()
+                .filter(r -> r.significant() && r.slowdownPct() > threshold).toList();
+        int count = regressions.size() + loadRegressions.size();
+        if (count == 0) {
             out.println("no significant slowdown beyond " + plain(threshold) + "%");
             return PoolReport.OK;
         }
-        out.println(regressions.size() + " significant slowdown" + (regressions.size() == 1 ? "" : "s") + " beyond "
-                + plain(threshold) + "%:");
+        out.println(count + " significant slowdown" + (count == 1 ? "" : "s") + " beyond " + plain(threshold) + "%:");
         for (ComparedPoint r : regressions) {
-            out.println("  REGRESSION " + r.label() + ": " + String.format(java.util.Locale.ROOT, "%.1f%% slower", r.slowdownPct())
-                    + " " + CompareText.delta(r));
+            out.println("  REGRESSION " + r.label() + ": " + slower(r.slowdownPct()) + " " + CompareText.delta(r));
+        }
+        for (LoadComparison.Row r : loadRegressions) {
+            String[] cells = CompareText.loadCells(r);
+            out.println("  REGRESSION " + cells[0] + ": " + slower(r.slowdownPct()) + " (baseline " + cells[1] + ", candidate "
+                    + cells[2] + ", " + CompareText.loadTest(r) + ")");
         }
         return PoolReport.REGRESSION;
+    }
+
+    /** "29.0% slower": a slowdown in percent, fewer operations or slower answers alike. */
+    private static String slower(double slowdownPct) {
+        return String.format(java.util.Locale.ROOT, "%.1f%% slower", slowdownPct);
     }
 
     /** 10 for 10.0, 2.5 for 2.5: the threshold as the user gave it. */

@@ -89,7 +89,7 @@ public final class CompareText {
     }
 
     /** "p=0.012 n=3+3", "~ p=0.421 n=3+3", or "not tested (1 run)". */
-    static String loadTest(LoadComparison.Row r) {
+    public static String loadTest(LoadComparison.Row r) {
         if (r.pValue().isEmpty()) {
             return "not tested (1 run)";
         }
