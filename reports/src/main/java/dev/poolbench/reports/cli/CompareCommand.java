@@ -84,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<ComparedPoint> regressions = comparison.regressions(threshold);
         List<LoadComparison.Row> loadRegressions = load.stream()
-                .filter(r -> r.significant() && r.slowdownPct() > threshold).toList();
+                .filter(r -> r.isSignificantSlowdown(threshold)).toList();
         int count = regressions.size() + loadRegressions.size();
         if (count == 0) {
             out.println("no significant slowdown beyond " + plain(threshold) + "%");

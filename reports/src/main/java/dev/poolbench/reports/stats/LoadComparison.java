@@ -37,6 +37,11 @@ public final class LoadComparison {
         public boolean significant() {
             return Significance.isSignificant(pValue);
         }
+
+        /** What {@code --fail-on-regression} fails on, as for a JMH point ({@link ComparedPoint#isSignificantSlowdown}). */
+        public boolean isSignificantSlowdown(double thresholdPct) {
+            return significant() && slowdownPct > thresholdPct;
+        }
     }
 
     private record Figure(String suffix, String unit, ToDoubleFunction<LoadSummary> value, boolean higherIsBetter) {
