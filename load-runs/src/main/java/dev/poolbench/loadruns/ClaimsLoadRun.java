@@ -68,6 +68,29 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             "updatePercent", "5", "thinkTime", "100ms", "requestTimeout", "10m", "minSuccessPercent", "0",
             "maxP95Ms", "600000");
 
+    /**
+     * How big the claims' load is. {@code seed}: the seed's burst of 200 users, {@value #FOLLOW_UPS} follow-ups, the
+     * read-heavy scenario for 45 s, the round trip calibrated, on every stack (mvn verify -Pclaims, about an hour).
+     * {@code compact}: the main job's pass (mvn verify), every configuration alike at a fifth of the burst, a fifth
+     * of the follow-ups and 10 s of reading, at a fixed round trip ({@value #COMPACT_RTT} unless --rtt), once, on one
+     * stack (the first of --stacks that runs here): a few minutes, and its verdicts say at which scale they were measured.
+     */
+    enum Scale {
+        SEED(Map.of(), Map.of()),
+        COMPACT(Map.of("users", "40", "followUps", "10"), Map.of("duration", "10s"));
+
+        final Map<String, String> todoApi;
+        final Map<String, String> readHeavy;
+
+        Scale(Map<String, String> todoApi, Map<String, String> readHeavy) {
+            this.todoApi = todoApi;
+            this.readHeavy = readHeavy;
+        }
+    }
+
+    /** The compact pass's round trip: the claims run's realistic fixed one, so its table reads beside this pass. */
+    static final String COMPACT_RTT = "20ms";
+
     /** The most repetitions a claims run takes: each one is the whole claims load again, about an hour on 2 cores. */
     static final int MAX_REPETITIONS = 10;
 
@@ -96,8 +119,15 @@ public final class ClaimsLoadRun implements Callable<Integer> {
          * of a single run see the first repetition where they always did.
          */
         LoadRun.Plan at(Duration rtt, Stack stack, String folder, int repetition) {
-            Map<String, String> load = new LinkedHashMap<>(simulation.equals("ReadHeavySimulation") ? READ_HEAVY : SEED_SIZED);
+            return at(rtt, stack, folder, repetition, Scale.SEED);
+        }
+
+        /** The same, at {@code scale}: the compact pass shrinks the load of every entry alike. */
+        LoadRun.Plan at(Duration rtt, Stack stack, String folder, int repetition, Scale scale) {
+            boolean readHeavy = simulation.equals("ReadHeavySimulation");
+            Map<String, String> load = new LinkedHashMap<>(readHeavy ? READ_HEAVY : SEED_SIZED);
             load.putAll(knobs);
+            load.putAll(readHeavy ? scale.readHeavy : scale.todoApi);
             return new LoadRun.Plan(simulation, ServiceConfiguration.named(configuration).at(rtt), load,
                     folder + "/" + stackFolder(stack) + repetitionFolder(repetition) + result, true, stack);
         }
@@ -169,6 +199,12 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                     + " the fixed-round-trip pass runs once (default: ${DEFAULT-VALUE})")
     String repetitions;
 
+    @Option(names = "--scale", paramLabel = "seed|compact", defaultValue = "seed",
+            description = "seed: the seeds' load, calibrated, every stack; compact: the main job's few-minute pass, every"
+                    + " configuration at a fifth of the load, at a fixed " + COMPACT_RTT + " round trip unless --rtt, once,"
+                    + " on the first of --stacks that runs here (default: ${DEFAULT-VALUE})")
+    String scale;
+
     @Option(names = "--also-rtt", paramLabel = "DURATION", description = "run everything again at this fixed round "
             + "trip (e.g. 20ms, a realistic cloud network), into claims/rtt-<ms>ms/; none by default")
     String alsoRtt;
@@ -187,9 +223,17 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         List<Stack> stackList;
         Duration fixedAlso;
         int repeat;
+        Scale size;
         DatabaseSettings databaseSettings;
         try {
-            fixedRtt = blank(rtt) ? null : checkedRtt("--rtt", rtt);
+            size = Settings.parseChoice("--scale", blank(scale) ? "seed" : scale, Scale.class);
+            if (size == Scale.COMPACT && !blank(alsoRtt)) {
+                throw SettingsException.badValue("--also-rtt", alsoRtt, "nothing with --scale=compact, which runs one pass");
+            }
+            if (size == Scale.COMPACT && !blank(repetitions) && !repetitions.trim().equals("1")) {
+                throw SettingsException.badValue("--repetitions", repetitions, "1 with --scale=compact, which runs each configuration once");
+            }
+            fixedRtt = blank(rtt) ? (size == Scale.COMPACT ? checkedRtt("--rtt", COMPACT_RTT) : null) : checkedRtt("--rtt", rtt);
             calibrationTarget = new RttCalibration.Target(positive("--target", target),
                     Settings.parseInt("--tolerance", tolerance, 1, 100) / 100.0, SEED_001_SOURCE);
             probes = blank(probeRtts) ? calibrationTarget.defaultProbes() : probeList(probeRtts);
@@ -210,7 +254,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         Path results = out.resolve("load-results");
         Path folder = results.resolve(FOLDER);
         if (blank(only)) {
-            LoadResult.clearEarlierRun(results);
+            // the compact pass follows the main job's load runs in the same folder: it clears its own runs only
+            LoadResult.clearEarlierRun(size == Scale.COMPACT ? folder : results);
         }
         Files.createDirectories(folder);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -223,6 +268,9 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             if (unavailable.isPresent()) {
                 System.out.println("poolbench claims: the " + stack.spelling() + " stack's runs skipped: " + unavailable.get());
                 problems.put(stack.spelling(), "skipped: " + unavailable.get());
+            } else if (size == Scale.COMPACT && !running.isEmpty()) {
+                System.out.println("poolbench claims: the compact pass runs on one stack, the " + running.get(0).spelling()
+                        + " one; the claims run (mvn verify -Pclaims) runs the " + stack.spelling() + " one too");
             } else {
                 running.add(stack);
             }
@@ -261,7 +309,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                         if (repetition == 1 && calibration != null && stack == calibrated && entry.result().equals("baseline")) {
                             continue; // the calibration's confirming run is this stack's first baseline run
                         }
-                        plans.add(entry.at(at, stack, FOLDER, repetition));
+                        plans.add(entry.at(at, stack, FOLDER, repetition, size));
                         repetitionOf.add(repetition);
                     }
                 }
@@ -282,7 +330,7 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                 run(runner, plans.get(i), problems);
             }
         } finally {
-            writeEnvironment(folder, runner.database(), entries, running, at, fixedAlso, repeat, calibration, started);
+            writeEnvironment(folder, runner.database(), entries, running, at, fixedAlso, repeat, calibration, started, size);
             runner.database().close();
         }
         for (Stack stack : running) {
@@ -431,7 +479,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
     }
 
     private void writeEnvironment(Path folder, Database database, List<Entry> entries, List<Stack> stacksRun, Duration at,
-                                  Duration fixedAlso, int repeat, RttCalibration.Outcome calibration, Instant started) {
+                                  Duration fixedAlso, int repeat, RttCalibration.Outcome calibration, Instant started,
+                                  Scale size) {
         try {
             List<Map<String, Object>> runs = new ArrayList<>();
             for (Entry entry : entries) {
@@ -442,11 +491,12 @@ public final class ClaimsLoadRun implements Callable<Integer> {
                 run.put("configuration", configuration.name());
                 run.put("description", configuration.description());
                 run.put("flags", configuration.flags());
-                run.put("load", entry.at(Duration.ZERO).load());
+                run.put("load", entry.at(Duration.ZERO, Stack.JAVA, FOLDER, 1, size).load());
                 runs.add(run);
             }
             Map<String, Object> parameters = new LinkedHashMap<>();
             parameters.put("run", "claims");
+            parameters.put("scale", Settings.spelling(size));
             parameters.put("stacks", stacksRun.stream().map(Stack::spelling).toList());
             parameters.put("calibratedOn", calibration == null ? null : calibration.stack().spelling());
             parameters.put("rttMs", at == null ? null : at.toMillis());

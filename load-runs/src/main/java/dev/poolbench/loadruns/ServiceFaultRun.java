@@ -64,6 +64,13 @@ public final class ServiceFaultRun implements Callable<Integer> {
         /** What the claims run measures: a 5 s restart at 20 requests a second; 100 a second for 15 s, then 10 for 30 s. */
         static final Sizes CLAIMS = new Sizes(Duration.ofSeconds(5), 20, Duration.ofSeconds(3), Duration.ofSeconds(12),
                 100, Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
+
+        /**
+         * What the main job measures (--scale=compact): a 3 s restart at 20 requests a second, 8 s after it (longer than
+         * the seed's 2 s + 4 s of retry sleeps); 100 a second for 6 s, then 10 for 10 s.
+         */
+        static final Sizes COMPACT = new Sizes(Duration.ofSeconds(3), 20, Duration.ofSeconds(2), Duration.ofSeconds(8),
+                100, Duration.ofSeconds(6), 10, Duration.ofSeconds(10));
     }
 
     @Option(names = "--out", defaultValue = "target", description = "the module's build directory (default: ${DEFAULT-VALUE})")
@@ -81,6 +88,11 @@ public final class ServiceFaultRun implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, seed 004's)")
     String retry;
 
+    @Option(names = "--scale", paramLabel = "seed|compact", defaultValue = "seed",
+            description = "seed: the claims run's sizes, every stack; compact: the main job's, shorter, on the first of"
+                    + " --stacks that runs here (default: ${DEFAULT-VALUE})")
+    String scale;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServiceFaultRun()).execute(args));
     }
@@ -89,9 +101,11 @@ public final class ServiceFaultRun implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Stack> stackList;
+        boolean compact;
         DatabaseSettings databaseSettings;
         try {
             stackList = Stack.parseList("--stacks", stacks);
+            compact = Settings.parseChoice("--scale", scale, ClaimsLoadRun.Scale.class) == ClaimsLoadRun.Scale.COMPACT;
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
         } catch (SettingsException e) {
             System.err.println("service-fault-run: " + e.getMessage());
@@ -108,8 +122,14 @@ public final class ServiceFaultRun implements Callable<Integer> {
                     System.out.println("poolbench service faults: the " + stack.spelling() + " stack skipped: " + unavailable.get());
                     continue;
                 }
+                if (compact && !(faults.restarts().isEmpty() && problems.isEmpty())) {
+                    System.out.println("poolbench service faults: the compact pass runs on one stack; the claims run"
+                            + " (mvn verify -Pclaims) faults the " + stack.spelling() + " stack too");
+                    break;
+                }
                 try {
-                    faults = merge(faults, run(database, stack, stack.launcher(serviceJar), retry, Sizes.CLAIMS, folder));
+                    faults = merge(faults, run(database, stack, stack.launcher(serviceJar), retry,
+                            compact ? Sizes.COMPACT : Sizes.CLAIMS, folder));
                 } catch (IOException e) {
                     problems.add(stack.spelling() + ": " + e.getMessage());
                 }

@@ -67,6 +67,43 @@ class ClaimsLoadRunTest {
         assertThat(loads.get(0)).containsEntry("users", "200").containsEntry("followUps", "50");
     }
 
+    /** Issue 18: the main job's compact pass shrinks every run alike, so its ratios still divide like for like. */
+    @Test
+    void theCompactPassShrinksEveryRunAlike() {
+        var loads = ClaimsLoadRun.ENTRIES.stream().filter(e -> e.simulation().equals("TodoApiSimulation"))
+                .map(e -> e.at(Duration.ofMillis(20), Stack.REFERENCE, "claims", 1, ClaimsLoadRun.Scale.COMPACT).load())
+                .map(load -> {
+                    var withoutBulk = new java.util.LinkedHashMap<>(load);
+                    withoutBulk.remove("bulk");
+                    return withoutBulk;
+                }).distinct().toList();
+        assertThat(loads).hasSize(1);
+        assertThat(loads.get(0)).containsEntry("users", "40").containsEntry("followUps", "10").containsEntry("bursts", "1");
+        assertThat(ClaimsLoadRun.entry("seed004-read-heavy").at(Duration.ofMillis(20), Stack.JAVA, "claims", 1,
+                ClaimsLoadRun.Scale.COMPACT).load()).containsEntry("duration", "10s").containsEntry("users", "20");
+        assertThat(ClaimsLoadRun.entry("seed004-read-heavy").at(Duration.ofMillis(20)).load()).containsEntry("duration", "45s");
+    }
+
+    /**
+     * The compact pass in miniature, as the main job runs it but for one configuration: on the first stack of
+     * --stacks that runs here (the Java service, named first), at the fixed 20 ms round trip, at its smaller load, and
+     * its environment.json says which scale it was, which the report marks its verdicts with.
+     */
+    @Test
+    void theCompactPassRunsOnOneStackAtTwentyMillisecondsAndSaysSo(@TempDir Path out) throws Exception {
+        int exit = new CommandLine(new ClaimsLoadRun()).execute("--scale=compact", "--only=baseline", "--stacks=java,reference",
+                "--out=" + out);
+
+        assertThat(exit).isZero();
+        LoadSummary baseline = LoadResult.read(out.resolve("load-results/claims/baseline.json"));
+        assertThat(baseline.load()).containsEntry("users", 40).containsEntry("followUps", 10);
+        assertThat(baseline.roundTrips().rttMs()).isEqualTo(20);
+        assertThat(baseline.requests().ko()).isZero();
+        assertThat(out.resolve("load-results/claims/reference")).doesNotExist();
+        String environment = Files.readString(out.resolve("load-results/claims/environment.json"));
+        assertThat(environment).contains("\"scale\" : \"compact\"").contains("\"rttMs\" : 20");
+    }
+
     @Test
     void progressSaysWhereTheRunIsAndEstimatesTheTimeLeftFromTheRunsDone() {
         assertThat(ClaimsLoadRun.progress(0, 30, Duration.ZERO)).isEqualTo("run 1 of 30, 0 s in");
@@ -95,6 +132,9 @@ class ClaimsLoadRunTest {
         --tolerance 0              ; claims-load-run: --tolerance = '0' is not accepted: a whole number from 1 to 100
         --repetitions 0            ; claims-load-run: --repetitions = '0' is not accepted: a whole number from 1 to 10
         --probe-rtts 100ms         ; claims-load-run: --probe-rtts = '100ms' is not accepted: two or more different round trips, e.g. 100ms,300ms
+        --scale huge               ; claims-load-run: --scale = 'huge' is not accepted: one of seed, compact
+        --scale=compact --also-rtt=20ms ; claims-load-run: --also-rtt = '20ms' is not accepted: nothing with --scale=compact, which runs one pass
+        --scale=compact --repetitions=3 ; claims-load-run: --repetitions = '3' is not accepted: 1 with --scale=compact, which runs each configuration once
         --only phase4              ; claims-load-run: --only = 'phase4' is not accepted: one or more of baseline, phase1, phase2, phase2-worker, phase3, seed000-null, seed000-static, seed000-queue-2+1, seed000-queue-10+20, seed003, seed004, seed002-jit-on, seed002-jit-off, seed004-read-heavy, seed003-read-heavy
         """)
     void aBadArgumentStopsTheRunInOneLine(String args, String message) {

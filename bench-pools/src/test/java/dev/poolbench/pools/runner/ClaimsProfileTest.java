@@ -22,11 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClaimsProfileTest {
 
-    @Test
-    void theClaimsProfileProducesEveryPointAClaimIsJudgedFrom() throws Exception {
-        List<Point> produced = points(Profile.CLAIMS);
+    /** Issue 18: the main job (quick) judges every claim too, so it measures every point one reads. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Profile.class, names = {"CLAIMS", "QUICK"})
+    void theClaimsAndQuickProfilesProduceEveryPointAClaimIsJudgedFrom(Profile profile) throws Exception {
+        List<Point> produced = points(profile);
         for (JmhPoint wanted : ClaimCatalogue.jmhPoints()) {
-            assertThat(produced).as("%s: no run of the claims profile produces it", wanted)
+            assertThat(produced).as("%s: no run of the %s profile produces it", wanted, profile)
                     .anyMatch(p -> wanted.matches(p.benchmark, p.threads, p.params));
         }
     }
@@ -35,6 +37,7 @@ class ClaimsProfileTest {
     void theClaimsProfileRunsTheFaultScenariosAClaimIsJudgedFrom() {
         assertThat(ClaimCatalogue.ALL).anyMatch(claim -> claim.faults().contains(ClaimCatalogue.LOST_WRITES));
         assertThat(BenchmarkRun.runsFaults(Profile.CLAIMS)).isTrue();
+        assertThat(BenchmarkRun.runsFaults(Profile.QUICK)).isTrue();
         assertThat(BenchmarkRun.runsFaults(Profile.SMOKE)).isFalse();
     }
 

@@ -47,6 +47,18 @@ public record ClaimsRun(Map<String, LoadSummary> summaries, Optional<Calibration
     public record Repetition(int number, Map<String, LoadSummary> summaries, Map<String, LoadSummary> referenceSummaries) {
     }
 
+    /**
+     * "compact pass: ..." when these are the main job's compact pass (load-runs' {@code ClaimsLoadRun --scale=compact}:
+     * a fifth of the seed's load, a fixed round trip, one run, one stack), which its verdicts are marked with; empty for
+     * a claims run at the seed's load.
+     */
+    public Optional<String> compactScale() {
+        if (environment.isEmpty() || !"compact".equals(environment.get().parameters().get("scale"))) {
+            return Optional.empty();
+        }
+        return Optional.of("compact pass");
+    }
+
     /** Every run of each configuration on the Java service, by repetition number (1: {@link #summaries}). */
     public Map<String, SortedMap<Integer, LoadSummary>> runs() {
         return byRepetition(summaries, Repetition::summaries);

@@ -37,7 +37,7 @@ final class ClaimsSection implements ReportSection {
     public SectionView render(Run run) {
         String lead = "The tuning write-ups' claims (the seeds: each claim quotes its seed's words and names the seed's file),"
                 + " each judged on this run's own results. Load figures"
-                + " are todo operations per second through the TODO service under the seed's own test (200 users at once),"
+                + " are todo operations per second through the TODO service under the seed's own test (200 users at once; the main job's compact pass sends fewer, as its note says),"
                 + " each the median of its repeated runs with, in brackets, a 95% interval and how many runs it comes from:"
                 + " Student's t on the runs' mean, and for a factor of two configurations, on the log of their ratios paired by"
                 + " repetition. A load figure of one run has no interval, and a verdict on it is marked indicative;"
@@ -50,9 +50,16 @@ final class ClaimsSection implements ReportSection {
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
         Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
                 .map(v -> v.equals("on") || v.equals("true"));
-        List<ClaimResult> results = SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults())
+        Optional<String> scale = run.claims().flatMap(ClaimsRun::compactScale);
+        List<ClaimResult> results = atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults())
                 .withRuns(run.claims().map(ClaimsRun::runs).orElse(Map.of()))
-                .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.JAVA))));
+                .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.JAVA)))), scale);
+        List<ClaimResult> onReference = reference.isEmpty() ? List.of()
+                : atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())
+                        .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
+                        .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), scale);
+        // a pass on the reference stack alone (the main job's compact pass where Python runs) is judged on it alone
+        boolean referenceOnly = summaries.isEmpty() && !reference.isEmpty();
 
         List<String> notes = new ArrayList<>();
         calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"
@@ -61,48 +68,42 @@ final class ClaimsSection implements ReportSection {
                 + " makes " + (c.target() == null ? "" : String.valueOf(c.target().operationsPerSecond()))
                 + " ops/sec; every load figure was measured"
                 + " at it. Database figures were measured with no added round trip."));
+        scale.ifPresent(s -> notes.add(compactNote(referenceOnly ? reference : summaries, referenceOnly)));
         run.claims().flatMap(ClaimsRun::environment).or(run::jmhEnvironment).ifPresent(e -> notes.add("Measured on: " + machine(e)));
         if (run.claims().isEmpty()) {
             notes.add("Not measured in this run: the claims load run (mvn verify -Pclaims); the load claims cannot be judged.");
         }
-        notes.add(tally(results));
+        notes.add(tally(referenceOnly ? onReference : results));
         notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
                 + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
                 + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
                 + " a load figure's is the 95% interval of its runs, and a threshold on one holds when the whole interval is on"
                 + " the promised side, does not hold when it is on the other, and is undecided when it reaches both.");
-        repetitions(run.claims()).ifPresent(notes::add);
+        if (scale.isEmpty()) {
+            repetitions(run.claims()).ifPresent(notes::add);
+        }
         notes.add("Every figure names, under \"from\", the entries of run.json it was computed from.");
 
-        Table table = reference.isEmpty() ? javaOnly(results)
-                : bothStacks(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())
-                        .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
-                        .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), results, reference, summaries);
-        if (!reference.isEmpty()) {
+        Table table = referenceOnly ? oneStack(onReference, "reference stack")
+                : reference.isEmpty() ? javaOnly(results) : bothStacks(onReference, results, reference, summaries);
+        if (!reference.isEmpty() && !referenceOnly) {
             notes.add("Both stacks ran every load configuration at the same round trip: the reference stack, the seeds' own"
                     + " FastAPI + SQLAlchemy service (the stack the claims are about), and the Java service in SQLAlchemy"
                     + " session style (the same database round trips a request). Where their verdicts differ, the last"
                     + " column gives both stacks' figures for the runs the claim reads.");
         }
         List<Chart> charts = new ArrayList<>();
-        if (!summaries.isEmpty()) {
-            Chart.Builder chart = Chart.bar(ID + "-configurations", "Operations per second per seed configuration, at the calibrated round trip (the median of its runs)",
+        if (!summaries.isEmpty() || !reference.isEmpty()) {
+            Chart.Builder chart = Chart.bar(ID + "-configurations", "Operations per second per seed configuration, at the "
+                            + (calibration.isPresent() ? "calibrated" : "pass's") + " round trip (the median of its runs)",
                     "configuration", "ops/sec").logY();
-            List<String> names = new ArrayList<>(summaries.keySet());
+            List<String> names = new ArrayList<>(referenceOnly ? reference.keySet() : summaries.keySet());
             chart.categories(names);
-            List<Chart.Datum> data = new ArrayList<>();
-            Map<String, SortedMap<Integer, LoadSummary>> javaRuns = run.claims().get().runs();
-            for (String name : names) {
-                data.add(medianOfRuns(name, javaRuns.get(name)));
+            if (!summaries.isEmpty()) {
+                chart.series(reference.isEmpty() ? "ops/sec" : "Java service", medians(names, run.claims().get().runs()));
             }
-            chart.series(reference.isEmpty() ? "ops/sec" : "Java service", data);
             if (!reference.isEmpty()) {
-                List<Chart.Datum> onReference = new ArrayList<>();
-                Map<String, SortedMap<Integer, LoadSummary>> referenceRuns = run.claims().get().referenceRuns();
-                for (String name : names) {
-                    onReference.add(medianOfRuns(name, referenceRuns.get(name)));
-                }
-                chart.series("reference stack", onReference);
+                chart.series("reference stack", medians(names, run.claims().get().referenceRuns()));
             }
             charts.add(chart.build());
         }
@@ -113,6 +114,10 @@ final class ClaimsSection implements ReportSection {
                     + "\": how the figures, and the factors the verdicts read, move with the network.");
         }
         return new SectionView(ID, TITLE, lead, notes, charts, tables);
+    }
+
+    private static List<Chart.Datum> medians(List<String> names, Map<String, SortedMap<Integer, LoadSummary>> runs) {
+        return names.stream().map(name -> medianOfRuns(name, runs.get(name))).toList();
     }
 
     /** A configuration's bar: the median of its runs' ops/sec, with their 95% interval when there are two or more. */
@@ -161,9 +166,33 @@ final class ClaimsSection implements ReportSection {
         return List.of(Fmt.number(ops), factor, perRequest, Fmt.number(100 * s.successRate()));
     }
 
+    /** Each verdict marked with the pass's scale, when the pass was not at the seed's. */
+    private static List<ClaimResult> atScale(List<ClaimResult> results, Optional<String> scale) {
+        return scale.map(s -> results.stream().map(r -> r.atScale(s)).toList()).orElse(results);
+    }
+
+    /** What the main job's compact pass measured, from one of its summaries: how much load, at which round trip, where. */
+    private static String compactNote(Map<String, LoadSummary> runs, boolean onReference) {
+        LoadSummary any = runs.getOrDefault(ClaimCatalogue.BASELINE, runs.values().stream().findFirst().orElse(null));
+        Object users = any == null || any.load() == null ? "?" : any.load().getOrDefault("users", "?");
+        Object followUps = any == null || any.load() == null ? "?" : any.load().getOrDefault("followUps", "?");
+        String rtt = any == null || any.roundTrips() == null ? "a fixed" : "a fixed " + any.roundTrips().rttMs() + " ms";
+        return "Load verdicts from the main job's compact pass: every configuration once, " + users + " users at once and "
+                + followUps + " follow-ups instead of the seed's 200 and 50, at " + rtt + " round trip, on the "
+                + (onReference ? "reference stack (FastAPI + SQLAlchemy)" : "Java service") + " alone. They are marked"
+                + " \"indicative (compact pass, 1 run)\": they point a way, and mvn verify -Pclaims settles it (the seed's"
+                + " load at the calibrated round trip, each configuration 3 times, on both stacks).";
+    }
+
     /** The table of a claims run of the Java service alone. */
     private static Table javaOnly(List<ClaimResult> results) {
-        Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", "measured", "verdict", "why", "from");
+        return oneStack(results, null);
+    }
+
+    /** The table of a claims run of one stack: {@code stack} names it in the headings when it is not the Java service. */
+    private static Table oneStack(List<ClaimResult> results, String stack) {
+        String on = stack == null ? "" : stack + ": ";
+        Table.Builder table = Table.builder("Claims", "claim", "source", "claimed", on + "measured", on + "verdict", "why", "from");
         for (ClaimResult r : results) {
             table.row(r.claim().words(), r.claim().seed().fileName(), r.claim().claimed(),
                     r.measured().map(m -> m.text()).orElse("-"), r.verdictWords(), r.why(),
