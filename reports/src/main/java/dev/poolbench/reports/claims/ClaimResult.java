@@ -26,9 +26,13 @@ public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict 
      * service (a database-level claim is measured the same in any pass).
      */
     public ClaimResult atScale(String value) {
-        boolean throughTheService = !claim.loadRuns().isEmpty() || claim.faults().contains(ClaimCatalogue.SERVICE_RESTART)
+        return throughTheService() ? new ClaimResult(claim, measured, verdict, why, Optional.of(value)) : this;
+    }
+
+    /** Whether the claim reads a load run or a fault scenario through the service, rather than only the database's. */
+    public boolean throughTheService() {
+        return !claim.loadRuns().isEmpty() || claim.faults().contains(ClaimCatalogue.SERVICE_RESTART)
                 || claim.faults().contains(ClaimCatalogue.SERVICE_EXHAUSTION);
-        return throughTheService ? new ClaimResult(claim, measured, verdict, why, Optional.of(value)) : this;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.poolbench.reports.cli;
 import dev.poolbench.core.config.SettingsException;
 import dev.poolbench.reports.render.CompareHtml;
 import dev.poolbench.reports.render.CompareText;
+import dev.poolbench.reports.claims.VerdictComparison;
 import dev.poolbench.reports.model.Points;
 import dev.poolbench.reports.model.Run;
 import dev.poolbench.reports.model.RunReader;
@@ -48,6 +49,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "exit 1 when a significant slowdown, of a JMH point or a load figure, is larger than PCT percent (for CI)")
     String failOnRegression;
 
+    @Option(names = "--fail-on-verdict-change",
+            description = "exit 1 when a claim's verdict is settled in both runs (measured, decided, not indicative) and"
+                    + " differs: two runs of one commit must agree on those")
+    boolean failOnVerdictChange;
+
     @Option(names = "--ignore", paramLabel = "PARAM", split = ",",
             description = "parameters left out when matching points, such as prePing when the runs differ in it")
     List<String> ignore = List.of();
@@ -69,18 +75,29 @@ final class CompareCommand implements Callable<Integer> {
         String candName = describe(candidate, cand);
         List<LoadComparison.Row> load = LoadComparison.of(base, cand);
         out.print(CompareText.render(baseName, candName, comparison, load));
+        List<VerdictComparison.Row> verdicts = VerdictComparison.of(base, cand);
+        out.print(CompareText.verdicts(verdicts));
         if (LoadComparison.hasLoad(base) != LoadComparison.hasLoad(cand)) {
             out.println();
             out.println("load figures not compared: only the " + (LoadComparison.hasLoad(base) ? "baseline" : "candidate")
                     + " has load results");
         }
         Path htmlFile = html != null ? html : candidate.toAbsolutePath().getParent().resolve("compare.html");
-        Files.writeString(htmlFile, CompareHtml.render(baseName, candName, comparison, load));
+        Files.writeString(htmlFile, CompareHtml.render(baseName, candName, comparison, load, verdicts));
         out.println();
         out.println("wrote " + htmlFile);
 
+        List<VerdictComparison.Row> disagreements = VerdictComparison.disagreements(verdicts);
+        if (failOnVerdictChange && !disagreements.isEmpty()) {
+            out.println(disagreements.size() + " settled verdict" + (disagreements.size() == 1 ? "" : "s") + " changed:");
+            for (VerdictComparison.Row r : disagreements) {
+                out.println("  VERDICT " + r.claimId() + " (" + r.stack() + "): " + r.baseline().verdictWords()
+                        + " in the baseline, " + r.candidate().verdictWords() + " in the candidate");
+            }
+        }
+        boolean verdictChanged = failOnVerdictChange && !disagreements.isEmpty();
         if (threshold == null) {
-            return PoolReport.OK;
+            return verdictChanged ? PoolReport.REGRESSION : PoolReport.OK;
         }
         List<ComparedPoint> regressions = comparison.regressions(threshold);
         List<LoadComparison.Row> loadRegressions = load.stream()
@@ -88,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
         int count = regressions.size() + loadRegressions.size();
         if (count == 0) {
             out.println("no significant slowdown beyond " + plain(threshold) + "%");
-            return PoolReport.OK;
+            return verdictChanged ? PoolReport.REGRESSION : PoolReport.OK;
         }
         out.println(count + " significant slowdown" + (count == 1 ? "" : "s") + " beyond " + plain(threshold) + "%:");
         for (ComparedPoint r : regressions) {

@@ -1,5 +1,6 @@
 package dev.poolbench.reports.render;
 
+import dev.poolbench.reports.claims.VerdictComparison;
 import dev.poolbench.reports.input.Json;
 import dev.poolbench.reports.model.Point;
 import dev.poolbench.reports.stats.ComparedPoint;
@@ -27,6 +28,12 @@ public final class CompareHtml {
 
     /** The JMH points' tables and charts, then the load figures both runs have. */
     public static String render(String baselineName, String candidateName, Comparison c, List<LoadComparison.Row> load) {
+        return render(baselineName, candidateName, c, load, List.of());
+    }
+
+    /** As above, then the claims' verdicts in both runs ({@link VerdictComparison}). */
+    public static String render(String baselineName, String candidateName, Comparison c, List<LoadComparison.Row> load,
+                                List<VerdictComparison.Row> verdicts) {
         List<Table> tables = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         int i = 0;
@@ -59,10 +66,15 @@ public final class CompareHtml {
             load.forEach(r -> table.row(CompareText.loadCells(r)));
             tables.add(table.build());
         }
+        if (!CompareText.verdicts(verdicts).isEmpty()) {
+            Table.Builder table = Table.builder("Verdicts in both runs", CompareText.VERDICTS_HEADER);
+            verdicts.forEach(r -> table.row(CompareText.verdictCells(r)));
+            tables.add(table.build());
+        }
 
         SectionView view = new SectionView("comparison", "Comparison",
                 "Mann-Whitney U test on iteration values, alpha = " + Significance.ALPHA + "; \"~\": no significant difference.",
-                notes(c, load),
+                notes(c, load, verdicts),
                 charts, tables);
         Map<String, Object> page = new HashMap<>();
         page.put("title", "poolbench compare");
@@ -75,7 +87,7 @@ public final class CompareHtml {
         return Assets.template("report.html.mustache").execute(page);
     }
 
-    private static List<String> notes(Comparison c, List<LoadComparison.Row> load) {
+    private static List<String> notes(Comparison c, List<LoadComparison.Row> load, List<VerdictComparison.Row> verdicts) {
         List<String> notes = new ArrayList<>();
         if (!c.ignoredParams().isEmpty()) {
             notes.add("Points matched ignoring: " + String.join(", ", c.ignoredParams()));
@@ -83,6 +95,12 @@ public final class CompareHtml {
         CompareText.undetectable(c).ifPresent(notes::add);
         if (!load.isEmpty()) {
             notes.add("Load figures: " + CompareText.LOAD_LEAD.substring("load figures: ".length()) + ".");
+        }
+        if (!CompareText.verdicts(verdicts).isEmpty()) {
+            long settled = verdicts.stream().filter(VerdictComparison.Row::settled).count();
+            notes.add("Claims: " + CompareText.VERDICTS_LEAD.substring("claims: ".length()) + "; " + settled + " of "
+                    + verdicts.size() + " settled in both runs, " + VerdictComparison.disagreements(verdicts).size()
+                    + " disagree.");
         }
         return notes;
     }

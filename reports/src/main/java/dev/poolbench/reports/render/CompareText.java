@@ -1,6 +1,8 @@
 package dev.poolbench.reports.render;
 
 import dev.poolbench.reports.claims.Measured;
+import dev.poolbench.reports.claims.Verdict;
+import dev.poolbench.reports.claims.VerdictComparison;
 import dev.poolbench.reports.model.Point;
 import dev.poolbench.reports.stats.ComparedPoint;
 import dev.poolbench.reports.stats.Comparison;
@@ -75,6 +77,39 @@ public final class CompareText {
                     .append(untested == 0 ? "" : "; " + untested + " not tested, one run on a side").append('\n');
         }
         return out.toString();
+    }
+
+    /** What the verdicts' table shows. */
+    public static final String VERDICTS_LEAD = "claims: each verdict in both runs; a verdict is settled when it is measured,"
+            + " decided and not indicative, and only two settled verdicts can disagree";
+    static final String[] VERDICTS_HEADER = {"claim", "stack", "baseline", "candidate", "agreement"};
+
+    /**
+     * The claims' verdicts in both runs ({@link VerdictComparison}), with how many settled ones agree; empty when neither
+     * run judged a claim.
+     */
+    public static String verdicts(List<VerdictComparison.Row> rows) {
+        if (rows.stream().allMatch(r -> r.baseline().verdict() == Verdict.CANNOT_MEASURE
+                && r.candidate().verdict() == Verdict.CANNOT_MEASURE)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n").append(VERDICTS_LEAD).append("\n\n");
+        List<String[]> lines = new ArrayList<>();
+        lines.add(VERDICTS_HEADER);
+        rows.forEach(r -> lines.add(verdictCells(r)));
+        columns(out, lines);
+        long settled = rows.stream().filter(VerdictComparison.Row::settled).count();
+        long differ = VerdictComparison.disagreements(rows).size();
+        out.append('\n').append(settled).append(" of ").append(rows.size()).append(" verdicts settled in both runs: ")
+                .append(settled - differ).append(" agree, ").append(differ).append(" disagree\n");
+        return out.toString();
+    }
+
+    /** A verdict row's cells: the claim, the stack, both verdicts as the report words them, and whether they agree. */
+    public static String[] verdictCells(VerdictComparison.Row r) {
+        String agreement = !r.settled() ? "not settled"
+                : r.disagrees() ? "DISAGREE" : "agree";
+        return new String[] {r.claimId(), r.stack(), r.baseline().verdictWords(), r.candidate().verdictWords(), agreement};
     }
 
     /** What the load figures' table shows. */

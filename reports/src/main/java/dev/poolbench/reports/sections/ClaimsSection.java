@@ -4,7 +4,7 @@ import dev.poolbench.core.seeds.ClaimCatalogue;
 import dev.poolbench.reports.claims.ClaimInputs;
 import dev.poolbench.reports.claims.ClaimResult;
 import dev.poolbench.reports.claims.Measured;
-import dev.poolbench.reports.claims.SeedClaims;
+import dev.poolbench.reports.claims.RunVerdicts;
 import dev.poolbench.reports.claims.Verdict;
 import dev.poolbench.reports.render.Chart;
 import dev.poolbench.reports.render.Fmt;
@@ -48,16 +48,10 @@ final class ClaimsSection implements ReportSection {
         Map<String, LoadSummary> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
         Map<String, LoadSummary> reference = run.claims().map(ClaimsRun::referenceSummaries).orElse(Map.of());
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
-        Optional<Boolean> jit = run.jmhEnvironment().map(e -> e.databaseSettings().get("jit_available"))
-                .map(v -> v.equals("on") || v.equals("true"));
         Optional<String> scale = run.claims().flatMap(ClaimsRun::compactScale);
-        List<ClaimResult> results = atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), summaries, calibration, jit, run.faults())
-                .withRuns(run.claims().map(ClaimsRun::runs).orElse(Map.of()))
-                .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.JAVA)))), scale);
-        List<ClaimResult> onReference = reference.isEmpty() ? List.of()
-                : atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), reference, calibration, jit, run.faults())
-                        .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
-                        .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), scale);
+        RunVerdicts verdicts = RunVerdicts.of(run);
+        List<ClaimResult> results = verdicts.java();
+        List<ClaimResult> onReference = verdicts.reference();
         // a pass on the reference stack alone (the main job's compact pass where Python runs) is judged on it alone
         boolean referenceOnly = summaries.isEmpty() && !reference.isEmpty();
 
@@ -164,11 +158,6 @@ final class ClaimsSection implements ReportSection {
         String perRequest = s.roundTrips() == null || s.roundTrips().perRequest() == null ? "-"
                 : Fmt.number(s.roundTrips().perRequest());
         return List.of(Fmt.number(ops), factor, perRequest, Fmt.number(100 * s.successRate()));
-    }
-
-    /** Each verdict marked with the pass's scale, when the pass was not at the seed's. */
-    private static List<ClaimResult> atScale(List<ClaimResult> results, Optional<String> scale) {
-        return scale.map(s -> results.stream().map(r -> r.atScale(s)).toList()).orElse(results);
     }
 
     /** What the main job's compact pass measured, from one of its summaries: how much load, at which round trip, where. */

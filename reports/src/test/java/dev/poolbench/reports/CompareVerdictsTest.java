@@ -1,0 +1,75 @@
+package dev.poolbench.reports;
+
+import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
+import dev.poolbench.reports.fixtures.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18.4: compare sets the two runs' verdicts on every claim side by side, and --fail-on-verdict-change fails when a
+ * verdict settled in both runs (measured, decided, not indicative) differs; an indicative or unmeasured one never does.
+ */
+class CompareVerdictsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compareSaysWhichSettledVerdictsAgreeAndFailsOnOneThatChangedWhenAsked() throws Exception {
+        // phase 1 over the baseline, paired by repetition: about 1.18x (partly: real, short of 3-5x), then about 3.3x (holds)
+        Path partly = claimsRun("partly", new double[] {2.1, 2.3, 2.2}, new double[] {2.5, 2.7, 2.6});
+        Path holds = claimsRun("holds", new double[] {2.1, 2.3, 2.2}, new double[] {7.0, 7.6, 7.2});
+        Path html = dir.resolve("compare.html");
+
+        Cli.Result r = Cli.run("compare", partly.toString(), holds.toString(), "--html", html.toString());
+        assertThat(r.exitCode()).as("without the flag a changed verdict is reported, not failed: " + r.out()).isZero();
+        assertThat(line(r.out(), "seed001-phase1")).matches("seed001-phase1 +java +partly +holds +DISAGREE");
+        assertThat(line(r.out(), "seed001-baseline")).matches("seed001-baseline +java +holds +holds +agree");
+        // one run of seed 004's load a side: indicative, so not settled whatever it says
+        assertThat(line(r.out(), "seed004-response")).matches("seed004-response +java +indicative \\(1 run\\): holds"
+                + " +indicative \\(1 run\\): holds +not settled");
+        assertThat(line(r.out(), "seed001-indexes")).matches("seed001-indexes +database +cannot be measured here"
+                + " +cannot be measured here +not settled");
+        assertThat(r.out()).contains("2 of 19 verdicts settled in both runs: 1 agree, 1 disagree");
+        String page = Files.readString(html);
+        assertThat(page.contains("Verdicts in both runs") && page.contains("DISAGREE")).as("compare.html's verdicts table").isTrue();
+
+        Cli.Result failed = Cli.run("compare", partly.toString(), holds.toString(), "--fail-on-verdict-change", "--html",
+                html.toString());
+        assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+        assertThat(failed.out()).contains("1 settled verdict changed:")
+                .contains("  VERDICT seed001-phase1 (java): partly in the baseline, holds in the candidate");
+
+        Cli.Result same = Cli.run("compare", holds.toString(), holds.toString(), "--fail-on-verdict-change", "--html",
+                html.toString());
+        assertThat(same.exitCode()).as(same.out()).isZero();
+        assertThat(same.out()).contains("2 of 19 verdicts settled in both runs: 2 agree, 0 disagree");
+    }
+
+    /** A claims run of the baseline's and phase 1's three repetitions, and seed 004's one, through generate: its run.json. */
+    private Path claimsRun(String name, double[] baselineOps, double[] phase1Ops) throws Exception {
+        Path claims = dir.resolve(name).resolve("load").resolve("claims");
+        ClaimsLoadFixture.calibration(claims, 143, baselineOps[0]);
+        for (int i = 0; i < baselineOps.length; i++) {
+            Path folder = i == 0 ? claims : claims.resolve("r" + (i + 1));
+            ClaimsLoadFixture.summary(folder, "baseline", "queue 5+10, event-loop", baselineOps[i], 1.0, 1);
+            ClaimsLoadFixture.summary(folder, "phase1", "queue 20+30, event-loop, indexes on", phase1Ops[i], 1.0, 1);
+        }
+        ClaimsLoadFixture.summary(claims, "seed004", "queue 5+10, worker, cache 5m", 40, 1.0, 5);
+        Path out = dir.resolve(name).resolve("report");
+        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve(name).resolve("jmh").toString(), "--load",
+                dir.resolve(name).resolve("load").toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return out.resolve("run.json");
+    }
+
+    private static String line(String out, String start) {
+        return out.lines().filter(l -> l.startsWith(start + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + start + " in\n" + out));
+    }
+}
