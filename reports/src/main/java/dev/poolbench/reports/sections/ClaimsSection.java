@@ -270,7 +270,8 @@ final class ClaimsSection implements ReportSection {
         counts.forEach((verdict, n) -> parts.add(n + " " + verdict.words()));
         long indicative = results.stream().filter(ClaimResult::indicative).count();
         return results.size() + " claims: " + String.join(", ", parts)
-                + (indicative == 0 ? "" : "; " + indicative + " of these verdicts indicative, on a load figure of one run") + ".";
+                + (indicative == 0 ? "" : "; " + indicative + " of these verdicts indicative, on a load figure of one run"
+                + (results.stream().anyMatch(r -> r.scale().isPresent()) ? " at the compact pass's smaller load" : "")) + ".";
     }
 
     /**
