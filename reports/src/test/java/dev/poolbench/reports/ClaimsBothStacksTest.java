@@ -39,11 +39,7 @@ class ClaimsBothStacksTest {
             write(reference.resolve(repetition), "phase2", "queue 20+30, reactive", referencePhase2[i], 4.0);
         }
 
-        Path out = dir.resolve("report");
-        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve("jmh").toString(), "--load", dir.resolve("load").toString(),
-                "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        String summary = Files.readString(out.resolve("summary.md"));
+        String summary = Files.readString(Cli.generate(dir).resolveSibling("summary.md"));
 
         assertThat(summary).contains("| claim | source | claimed | reference stack: measured | reference stack: verdict | why"
                 + " | Java service: measured | Java service: verdict | where the stacks disagree | from |");
@@ -80,11 +76,7 @@ class ClaimsBothStacksTest {
         write(pass.resolve("reference"), "baseline", "queue 5+10, event-loop", 14.19, 3.0);
         write(pass.resolve("reference"), "phase2", "queue 20+30, reactive", 118.41, 5.8);
 
-        Path out = dir.resolve("report");
-        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve("jmh").toString(), "--load", dir.resolve("load").toString(),
-                "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        String summary = Files.readString(out.resolve("summary.md"));
+        String summary = Files.readString(Cli.generate(dir).resolveSibling("summary.md"));
 
         assertThat(summary).contains("**At a fixed 20 ms round trip**").contains("| configuration | reference stack: ops/sec"
                 + " | x baseline | round trips a request | OK % | Java service: ops/sec | x baseline | round trips a request | OK % |");

@@ -32,12 +32,12 @@ class CompareLoadTest {
         // two sets of 3 with the same standard deviation, 0.1: Welch's t is 0.9 / sqrt(0.01/3 + 0.01/3), on 4 degrees of freedom
         double t = 0.9 / Math.sqrt(0.02 / 3);
         double p = 2 * TDistribution.of(4).survivalProbability(t);
-        assertThat(line(r.out(), "claims baseline ops/sec")).matches("claims baseline ops/sec +2\\.200 \\[1\\.952-2\\.448, 3 runs\\]"
+        assertThat(Cli.line(r.out(), "claims baseline ops/sec")).matches("claims baseline ops/sec +2\\.200 \\[1\\.952-2\\.448, 3 runs\\]"
                 + " +3\\.100 \\[2\\.852-3\\.348, 3 runs\\] +\\+40\\.9% +p=" + Fmt.pValue(p) + " n=3\\+3");
         // the same p95 in every run of both: no difference at all
-        assertThat(line(r.out(), "claims baseline p95 ms")).matches("claims baseline p95 ms +1,500 \\[1,500-1,500, 3 runs\\]"
+        assertThat(Cli.line(r.out(), "claims baseline p95 ms")).matches("claims baseline p95 ms +1,500 \\[1,500-1,500, 3 runs\\]"
                 + " +1,500 \\[1,500-1,500, 3 runs\\] +\\+0\\.0% +~ p=1\\.000 n=3\\+3");
-        assertThat(line(r.out(), "claims phase1 ops/sec")).matches("claims phase1 ops/sec +2\\.400 \\[1 run, no interval\\]"
+        assertThat(Cli.line(r.out(), "claims phase1 ops/sec")).matches("claims phase1 ops/sec +2\\.400 \\[1 run, no interval\\]"
                 + " +2\\.600 \\[1 run, no interval\\] +\\+8\\.3% +not tested \\(1 run\\)");
         assertThat(r.out()).contains("1 of 6 load figures differ significantly (0 worse, 1 better); 3 not tested, one run on a side");
         assertThat(Files.readString(dir.resolve("compare.html"))).contains("Load figures").contains("not tested (1 run)");
@@ -89,15 +89,6 @@ class CompareLoadTest {
                     baselineOps[i], 1.0, 1);
         }
         ClaimsLoadFixture.summary(claims, "phase1", "queue 20+30, event-loop, indexes on", phase1Ops, 1.0, 1);
-        Path out = dir.resolve(name).resolve("report");
-        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve(name).resolve("jmh").toString(), "--load",
-                dir.resolve(name).resolve("load").toString(), "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return out.resolve("run.json");
-    }
-
-    private static String line(String out, String start) {
-        return out.lines().filter(l -> l.startsWith(start + " ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no line " + start + " in\n" + out));
+        return Cli.generate(dir.resolve(name));
     }
 }

@@ -28,12 +28,12 @@ class CompareVerdictsTest {
 
         Cli.Result r = Cli.run("compare", partly.toString(), holds.toString(), "--html", html.toString());
         assertThat(r.exitCode()).as("without the flag a changed verdict is reported, not failed: " + r.out()).isZero();
-        assertThat(line(r.out(), "seed001-phase1")).matches("seed001-phase1 +java +partly +holds +DISAGREE");
-        assertThat(line(r.out(), "seed001-baseline")).matches("seed001-baseline +java +holds +holds +agree");
+        assertThat(Cli.line(r.out(), "seed001-phase1")).matches("seed001-phase1 +java +partly +holds +DISAGREE");
+        assertThat(Cli.line(r.out(), "seed001-baseline")).matches("seed001-baseline +java +holds +holds +agree");
         // one run of seed 004's load a side: indicative, so not settled whatever it says
-        assertThat(line(r.out(), "seed004-response")).matches("seed004-response +java +indicative \\(1 run\\): holds"
+        assertThat(Cli.line(r.out(), "seed004-response")).matches("seed004-response +java +indicative \\(1 run\\): holds"
                 + " +indicative \\(1 run\\): holds +not settled");
-        assertThat(line(r.out(), "seed001-indexes")).matches("seed001-indexes +database +cannot be measured here"
+        assertThat(Cli.line(r.out(), "seed001-indexes")).matches("seed001-indexes +database +cannot be measured here"
                 + " +cannot be measured here +not settled");
         assertThat(r.out()).contains("2 of 19 verdicts settled in both runs: 1 agree, 1 disagree");
         String page = Files.readString(html);
@@ -61,15 +61,6 @@ class CompareVerdictsTest {
             ClaimsLoadFixture.summary(folder, "phase1", "queue 20+30, event-loop, indexes on", phase1Ops[i], 1.0, 1);
         }
         ClaimsLoadFixture.summary(claims, "seed004", "queue 5+10, worker, cache 5m", 40, 1.0, 5);
-        Path out = dir.resolve(name).resolve("report");
-        Cli.Result r = Cli.run("generate", "--jmh", dir.resolve(name).resolve("jmh").toString(), "--load",
-                dir.resolve(name).resolve("load").toString(), "--out", out.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return out.resolve("run.json");
-    }
-
-    private static String line(String out, String start) {
-        return out.lines().filter(l -> l.startsWith(start + " ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no line " + start + " in\n" + out));
+        return Cli.generate(dir.resolve(name));
     }
 }
