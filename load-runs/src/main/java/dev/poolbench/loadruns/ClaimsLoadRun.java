@@ -201,8 +201,9 @@ public final class ClaimsLoadRun implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "seed|compact", defaultValue = "seed",
             description = "seed: the seeds' load, calibrated, every stack; compact: the main job's few-minute pass, every"
-                    + " configuration at a fifth of the load, at a fixed " + COMPACT_RTT + " round trip unless --rtt, once,"
-                    + " on the first of --stacks that runs here (default: ${DEFAULT-VALUE})")
+                    + " configuration at a fifth of the burst and follow-ups (the read-heavy runs for 10 s), at a fixed "
+                    + COMPACT_RTT + " round trip unless --rtt, once, on the first of --stacks that runs here"
+                    + " (default: ${DEFAULT-VALUE})")
     String scale;
 
     @Option(names = "--also-rtt", paramLabel = "DURATION", description = "run everything again at this fixed round "

@@ -85,9 +85,9 @@ class ClaimsLoadRunTest {
     }
 
     /**
-     * The compact pass in miniature, as the main job runs it but for one configuration: on the first stack of
-     * --stacks that runs here (the Java service, named first), at the fixed 20 ms round trip, at its smaller load, and
-     * its environment.json says which scale it was, which the report marks its verdicts with.
+     * The compact pass in miniature: one configuration, on the first stack of --stacks that runs here (the Java
+     * service, named first here, where the main job names the reference stack first), at the fixed 20 ms round trip, at
+     * its smaller load; its environment.json says which scale it was and which stack ran, as the report reads them.
      */
     @Test
     void theCompactPassRunsOnOneStackAtTwentyMillisecondsAndSaysSo(@TempDir Path out) throws Exception {
@@ -101,7 +101,8 @@ class ClaimsLoadRunTest {
         assertThat(baseline.requests().ko()).isZero();
         assertThat(out.resolve("load-results/claims/reference")).doesNotExist();
         String environment = Files.readString(out.resolve("load-results/claims/environment.json"));
-        assertThat(environment).contains("\"scale\" : \"compact\"").contains("\"rttMs\" : 20");
+        assertThat(environment).contains("\"scale\" : \"compact\"").contains("\"rttMs\" : 20")
+                .containsPattern("\"stacks\" : \\[ \"java\" \\]");
     }
 
     @Test

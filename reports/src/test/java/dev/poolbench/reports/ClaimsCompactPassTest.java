@@ -58,10 +58,32 @@ class ClaimsCompactPassTest {
         assertThat(row(summary, "2-5x improvement for filtered queries")).contains("| cannot be measured here |");
     }
 
+    @Test
+    void aCompactPassOnTheJavaServiceAloneIsJudgedThereAndSaysSo(@TempDir Path dir) throws Exception {
+        Path claims = dir.resolve("load").resolve("claims");
+        Files.createDirectories(claims);
+        ResultFiles.write(claims.resolve(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("load-scenarios", TestDatabase.get(),
+                        Map.of("run", "claims", "scale", "compact", "rttMs", 20, "repetitions", 1)));
+        write(claims, "baseline", "queue 5+10, event-loop", 14.02, 3.0, LoadSummary.JAVA);
+        write(claims, "phase2", "queue 20+30, reactive", 41.3, 5.5, LoadSummary.JAVA);
+
+        String summary = Files.readString(Cli.generate(dir).resolveSibling("summary.md"));
+
+        assertThat(summary).contains("| claim | source | claimed | measured | verdict | why | from |")
+                .contains("at a fixed 20 ms round trip, on the Java service alone.");
+        assertThat(row(summary, "Convert to Async")).contains("| indicative (compact pass, 1 run): partly |");
+    }
+
     /** A fixture summary of the compact pass: 40 users, 10 follow-ups, {@code perRequest} round trips at 20 ms. */
     private static void write(Path folder, String name, String label, double ops, double perRequest) throws Exception {
+        write(folder, name, label, ops, perRequest, LoadSummary.REFERENCE);
+    }
+
+    private static void write(Path folder, String name, String label, double ops, double perRequest, String stack)
+            throws Exception {
         LoadSummary s = ClaimsLoadFixture.summary(folder, name, label, ops, 1.0, 1);
-        LoadSummary compact = new LoadSummary(s.simulation(), s.configuration(), LoadSummary.REFERENCE, s.service(),
+        LoadSummary compact = new LoadSummary(s.simulation(), s.configuration(), stack, s.service(),
                 Map.of("level", "claims", "users", 40, "followUps", 10), s.startedAt(), s.endedAt(), s.durationMs(),
                 s.requests(), s.successRate(), s.throughputRps(), s.operations(), s.operationsPerSecond(), s.latencyMs(),
                 s.byRequest(), s.errors(), s.pool(), new LoadSummary.RoundTrips(20, Math.round(perRequest * s.requests().total()),

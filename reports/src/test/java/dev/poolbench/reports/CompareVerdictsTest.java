@@ -1,12 +1,17 @@
 package dev.poolbench.reports;
 
+import dev.poolbench.core.TestDatabase;
+import dev.poolbench.core.probe.EnvironmentProbe;
 import dev.poolbench.reports.fixtures.ClaimsLoadFixture;
 import dev.poolbench.reports.fixtures.Cli;
+import dev.poolbench.results.EnvironmentRecord;
+import dev.poolbench.results.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +54,27 @@ class CompareVerdictsTest {
                 html.toString());
         assertThat(same.exitCode()).as(same.out()).isZero();
         assertThat(same.out()).contains("2 of 19 verdicts settled in both runs: 2 agree, 0 disagree");
+    }
+
+    @Test
+    void aCompactPassBesideASeedScaleRunIsComparedVerdictForVerdictButNotFigureForFigure() throws Exception {
+        Path seedScale = claimsRun("seed", new double[] {2.1, 2.3, 2.2}, new double[] {2.5, 2.7, 2.6});
+        Path compact = dir.resolve("compact");
+        Path reference = compact.resolve("load").resolve("claims").resolve("reference");
+        Files.createDirectories(reference);
+        ResultFiles.write(reference.resolveSibling(EnvironmentRecord.FORMAT.fileName()), EnvironmentRecord.FORMAT,
+                EnvironmentProbe.record("load-scenarios", TestDatabase.get(), Map.of("run", "claims", "scale", "compact")));
+        ClaimsLoadFixture.summary(reference, "baseline", "queue 5+10, event-loop", 13.7, 1.0, 1);
+        ClaimsLoadFixture.summary(reference, "phase1", "queue 20+30, event-loop, indexes on", 10.5, 1.0, 1);
+
+        Cli.Result r = Cli.run("compare", seedScale.toString(), Cli.generate(compact).toString(), "--fail-on-verdict-change",
+                "--html", dir.resolve("compare.html").toString());
+
+        assertThat(r.exitCode()).as("the compact pass's verdicts are indicative, never settled: " + r.out()).isZero();
+        assertThat(r.out()).contains("claims load figures not compared: one run's are the main job's compact pass, the"
+                + " other's the seed's load").doesNotContain("claims baseline ops/sec");
+        assertThat(Cli.line(r.out(), "seed001-phase1")).matches("seed001-phase1 +java / reference +partly"
+                + " +indicative \\(compact pass, 1 run\\): does not hold +not settled");
     }
 
     /** A claims run of the baseline's and phase 1's three repetitions, and seed 004's one, through generate: its run.json. */

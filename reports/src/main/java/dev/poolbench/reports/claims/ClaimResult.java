@@ -22,16 +22,20 @@ public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict 
     }
 
     /**
-     * This verdict, marked as measured at {@code scale} when the claim reads a load run or a fault scenario through the
-     * service (a database-level claim is measured the same in any pass).
+     * This verdict, marked as measured at {@code scale} when it rests on the service's load or its fault scenarios (a
+     * verdict decided by the database benchmarks is measured the same in any pass, even when its reasons quote a load run).
      */
     public ClaimResult atScale(String value) {
         return throughTheService() ? new ClaimResult(claim, measured, verdict, why, Optional.of(value)) : this;
     }
 
-    /** Whether the claim reads a load run or a fault scenario through the service, rather than only the database's. */
+    /**
+     * Whether the verdict rests on a figure from the service: a load figure (one with runs), or a fault scenario through
+     * the service; not one decided by the database benchmarks alone.
+     */
     public boolean throughTheService() {
-        return !claim.loadRuns().isEmpty() || claim.faults().contains(ClaimCatalogue.SERVICE_RESTART)
+        return measured.map(m -> m.runs() > 0).orElse(!claim.loadRuns().isEmpty())
+                || claim.faults().contains(ClaimCatalogue.SERVICE_RESTART)
                 || claim.faults().contains(ClaimCatalogue.SERVICE_EXHAUSTION);
     }
 

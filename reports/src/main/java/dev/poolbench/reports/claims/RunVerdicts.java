@@ -15,8 +15,10 @@ import java.util.Optional;
  *
  * @param java      the verdicts on the Java service's load runs (the database-level claims read JMH alike in both)
  * @param reference the verdicts on the reference stack's; empty when it did not run
+ * @param referenceOnly whether the reference stack alone ran the load (the main job's compact pass where Python runs):
+ *                      then the run is read for its verdicts, not the Java service's
  */
-public record RunVerdicts(List<ClaimResult> java, List<ClaimResult> reference) {
+public record RunVerdicts(List<ClaimResult> java, List<ClaimResult> reference, boolean referenceOnly) {
 
     public static RunVerdicts of(Run run) {
         Map<String, LoadSummary> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
@@ -32,16 +34,22 @@ public record RunVerdicts(List<ClaimResult> java, List<ClaimResult> reference) {
                 : atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), referenceSummaries, calibration, jit, run.faults())
                         .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
                         .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), scale);
-        return new RunVerdicts(java, reference);
+        return new RunVerdicts(java, reference, summaries.isEmpty() && !referenceSummaries.isEmpty());
     }
 
-    /**
-     * The verdicts of the stack this run is read for: the reference stack's when it alone ran the load (the main job's
-     * compact pass where Python runs), else the Java service's.
-     */
-    public List<ClaimResult> primary(Run run) {
-        boolean javaLoad = run.claims().map(c -> !c.summaries().isEmpty()).orElse(false);
-        return !javaLoad && !reference.isEmpty() ? reference : java;
+    /** The verdicts of the stack this run is read for: the reference stack's when it alone ran the load, else the Java service's. */
+    public List<ClaimResult> primary() {
+        return referenceOnly ? reference : java;
+    }
+
+    /** "reference" or "java": whose verdicts {@link #primary} are. */
+    public String primaryStack() {
+        return referenceOnly ? "reference" : "java";
+    }
+
+    /** Whether the Java service ran the load. */
+    public boolean hasJava() {
+        return !referenceOnly;
     }
 
     /** Each verdict marked with the pass's scale, when the pass was not at the seed's. */

@@ -37,20 +37,25 @@ public final class VerdictComparison {
         RunVerdicts base = RunVerdicts.of(baseline);
         RunVerdicts cand = RunVerdicts.of(candidate);
         List<Row> rows = new ArrayList<>();
-        boolean bothJava = hasJavaLoad(baseline) && hasJavaLoad(candidate);
+        boolean bothJava = base.hasJava() && cand.hasJava();
         boolean bothReference = !base.reference().isEmpty() && !cand.reference().isEmpty();
         for (int i = 0; i < base.java().size(); i++) {
             ClaimResult b = base.java().get(i);
             ClaimResult c = cand.java().get(i);
-            if (!b.throughTheService()) {
+            if (!b.throughTheService() && !c.throughTheService()) {
                 rows.add(new Row(b.claim().id(), "database", b, c));
                 continue;
             }
             if (bothReference) {
                 rows.add(new Row(b.claim().id(), "reference", base.reference().get(i), cand.reference().get(i)));
             }
-            if (bothJava || !bothReference) {
+            if (bothJava) {
                 rows.add(new Row(b.claim().id(), "java", b, c));
+            }
+            if (!bothJava && !bothReference) {
+                // the runs loaded different stacks: each one's own verdicts, not like for like, as the stack column says
+                rows.add(new Row(b.claim().id(), base.primaryStack() + " / " + cand.primaryStack(), base.primary().get(i),
+                        cand.primary().get(i)));
             }
         }
         return rows;
@@ -59,9 +64,5 @@ public final class VerdictComparison {
     /** The settled verdicts the two runs disagree on. */
     public static List<Row> disagreements(List<Row> rows) {
         return rows.stream().filter(Row::disagrees).toList();
-    }
-
-    private static boolean hasJavaLoad(Run run) {
-        return run.claims().map(c -> !c.summaries().isEmpty()).orElse(false);
     }
 }

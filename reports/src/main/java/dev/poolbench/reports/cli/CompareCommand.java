@@ -77,6 +77,11 @@ final class CompareCommand implements Callable<Integer> {
         out.print(CompareText.render(baseName, candName, comparison, load));
         List<VerdictComparison.Row> verdicts = VerdictComparison.of(base, cand);
         out.print(CompareText.verdicts(verdicts));
+        if (LoadComparison.claimsAtDifferentScales(base, cand)) {
+            out.println();
+            out.println("claims load figures not compared: one run's are the main job's compact pass, the other's the"
+                    + " seed's load");
+        }
         if (LoadComparison.hasLoad(base) != LoadComparison.hasLoad(cand)) {
             out.println();
             out.println("load figures not compared: only the " + (LoadComparison.hasLoad(base) ? "baseline" : "candidate")

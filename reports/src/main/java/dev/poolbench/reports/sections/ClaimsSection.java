@@ -35,9 +35,11 @@ final class ClaimsSection implements ReportSection {
 
     @Override
     public SectionView render(Run run) {
+        Optional<String> scale = run.claims().flatMap(ClaimsRun::compactScale);
         String lead = "The tuning write-ups' claims (the seeds: each claim quotes its seed's words and names the seed's file),"
                 + " each judged on this run's own results. Load figures"
-                + " are todo operations per second through the TODO service under the seed's own test (200 users at once; the main job's compact pass sends fewer, as its note says),"
+                + " are todo operations per second through the TODO service under the seed's own test (" + (scale.isPresent()
+                ? "smaller, in the main job's compact pass: see its note" : "200 users at once") + "),"
                 + " each the median of its repeated runs with, in brackets, a 95% interval and how many runs it comes from:"
                 + " Student's t on the runs' mean, and for a factor of two configurations, on the log of their ratios paired by"
                 + " repetition. A load figure of one run has no interval, and a verdict on it is marked indicative;"
@@ -48,12 +50,11 @@ final class ClaimsSection implements ReportSection {
         Map<String, LoadSummary> summaries = run.claims().map(ClaimsRun::summaries).orElse(Map.of());
         Map<String, LoadSummary> reference = run.claims().map(ClaimsRun::referenceSummaries).orElse(Map.of());
         Optional<Calibration> calibration = run.claims().flatMap(ClaimsRun::calibration);
-        Optional<String> scale = run.claims().flatMap(ClaimsRun::compactScale);
         RunVerdicts verdicts = RunVerdicts.of(run);
         List<ClaimResult> results = verdicts.java();
         List<ClaimResult> onReference = verdicts.reference();
         // a pass on the reference stack alone (the main job's compact pass where Python runs) is judged on it alone
-        boolean referenceOnly = summaries.isEmpty() && !reference.isEmpty();
+        boolean referenceOnly = verdicts.referenceOnly();
 
         List<String> notes = new ArrayList<>();
         calibration.ifPresent(c -> notes.add("Calibrated round trip: " + c.chosenRttMs() + " ms between the"
@@ -67,7 +68,7 @@ final class ClaimsSection implements ReportSection {
         if (run.claims().isEmpty()) {
             notes.add("Not measured in this run: the claims load run (mvn verify -Pclaims); the load claims cannot be judged.");
         }
-        notes.add(tally(referenceOnly ? onReference : results));
+        notes.add(tally(verdicts.primary()));
         notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
                 + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
                 + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
@@ -89,7 +90,7 @@ final class ClaimsSection implements ReportSection {
         List<Chart> charts = new ArrayList<>();
         if (!summaries.isEmpty() || !reference.isEmpty()) {
             Chart.Builder chart = Chart.bar(ID + "-configurations", "Operations per second per seed configuration, at the "
-                            + (calibration.isPresent() ? "calibrated" : "pass's") + " round trip (the median of its runs)",
+                            + (calibration.isPresent() ? "calibrated" : "pass's fixed") + " round trip (the median of its runs)",
                     "configuration", "ops/sec").logY();
             List<String> names = new ArrayList<>(referenceOnly ? reference.keySet() : summaries.keySet());
             chart.categories(names);
@@ -162,7 +163,8 @@ final class ClaimsSection implements ReportSection {
 
     /** What the main job's compact pass measured, from one of its summaries: how much load, at which round trip, where. */
     private static String compactNote(Map<String, LoadSummary> runs, boolean onReference) {
-        LoadSummary any = runs.getOrDefault(ClaimCatalogue.BASELINE, runs.values().stream().findFirst().orElse(null));
+        LoadSummary any = runs.getOrDefault(ClaimCatalogue.BASELINE, runs.values().stream()
+                .filter(s -> "TodoApiSimulation".equals(s.simulation())).findFirst().orElse(null));
         Object users = any == null || any.load() == null ? "?" : any.load().getOrDefault("users", "?");
         Object followUps = any == null || any.load() == null ? "?" : any.load().getOrDefault("followUps", "?");
         String rtt = any == null || any.roundTrips() == null ? "a fixed" : "a fixed " + any.roundTrips().rttMs() + " ms";

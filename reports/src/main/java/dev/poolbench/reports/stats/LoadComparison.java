@@ -47,19 +47,26 @@ public final class LoadComparison {
     private record Figure(String suffix, String unit, ToDoubleFunction<LoadSummary> value, boolean higherIsBetter) {
     }
 
+    /** The labels of the claims runs' figures begin with it. */
+    private static final String CLAIMS = "claims ";
+
     private static final List<Figure> FIGURES = List.of(
             new Figure("ops/sec", "ops/sec", ClaimInputs::operationsPerSecond, true),
             new Figure("p95", "ms", s -> latency(s, s.latencyMs() == null ? null : s.latencyMs().p95()), false),
             new Figure("p99", "ms", s -> latency(s, s.latencyMs() == null ? null : s.latencyMs().p99()), false));
 
-    /** The load figures both runs have, in the baseline's order; none when either run has no load results. */
+    /**
+     * The load figures both runs have, in the baseline's order; none when either run has no load results, and none of the
+     * claims runs' when one is the main job's compact pass and the other is not ({@link #claimsAtDifferentScales}).
+     */
     public static List<Row> of(Run baseline, Run candidate) {
         Map<String, List<LoadSummary>> b = runs(baseline);
         Map<String, List<LoadSummary>> c = runs(candidate);
+        boolean differentScales = claimsAtDifferentScales(baseline, candidate);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<LoadSummary>> entry : b.entrySet()) {
             List<LoadSummary> other = c.get(entry.getKey());
-            if (other == null) {
+            if (other == null || differentScales && entry.getKey().startsWith(CLAIMS)) {
                 continue;
             }
             for (Figure figure : FIGURES) {
@@ -78,6 +85,15 @@ public final class LoadComparison {
         return rows;
     }
 
+    /**
+     * Whether both runs have claims load runs, one the main job's compact pass (40 users, a fixed 20 ms) and the other at
+     * the seed's load: the same configuration's figures then measure two loads, not a change.
+     */
+    public static boolean claimsAtDifferentScales(Run baseline, Run candidate) {
+        return baseline.claims().isPresent() && candidate.claims().isPresent()
+                && !baseline.claims().get().compactScale().equals(candidate.claims().get().compactScale());
+    }
+
     /** Whether the run has any load results to compare. */
     public static boolean hasLoad(Run run) {
         return !runs(run).isEmpty();
@@ -94,8 +110,8 @@ public final class LoadComparison {
             runs.put("load " + f.file(), List.of(f.summary()));
         }
         run.claims().ifPresent(claims -> {
-            add(runs, "claims ", claims.runs());
-            add(runs, "claims reference ", claims.referenceRuns());
+            add(runs, CLAIMS, claims.runs());
+            add(runs, CLAIMS + "reference ", claims.referenceRuns());
         });
         return runs;
     }
