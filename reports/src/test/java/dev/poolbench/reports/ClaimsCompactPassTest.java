@@ -44,7 +44,7 @@ class ClaimsCompactPassTest {
         assertThat(summary).contains("Load verdicts from the main job's compact pass: every configuration once, 40 users at"
                 + " once and 10 follow-ups instead of the seed's 200 and 50, at a fixed 20 ms round trip, on the reference"
                 + " stack (FastAPI + SQLAlchemy) alone.");
-        assertThat(summary).contains("indicative, on a load figure of one run at the compact pass's smaller load.");
+        assertThat(summary).contains("; indicative: 2 on a load figure of one run at the compact pass's smaller load.");
         // 20 ms + (1000 / 2.28 - 1000 / 13.70) / 3.0 round trips a request = 141.9 ms
         assertThat(row(summary, "Limits all operations to ~2.28 ops/sec"))
                 .contains("| indicative (compact pass, 1 run): holds |")

@@ -107,7 +107,7 @@ class ClaimsRepetitionsTest {
         assertThat(row("Increase Connection Pool Size"))
                 .contains("2.400 ops/sec [1 run, no interval], " + Fmt.number(2.4 / 2.1) + "x [1 run, no interval]")
                 .contains("| indicative (1 run): partly |");
-        assertThat(summary).contains("1 of these verdicts indicative, on a load figure of one run")
+        assertThat(summary).contains("; indicative: 1 on a load figure of one run.")
                 .contains("The claims run ran each load configuration 3 times, interleaved");
     }
 

@@ -111,8 +111,12 @@ class ClaimsSectionTest {
         double multirow = rows(Map.of("insertMode", "multirow"));
         assertThat(row("one multi-row INSERT ... RETURNING")).contains(Fmt.number(single) + " rows/s one INSERT at a time against "
                 + Fmt.number(multirow) + " rows/s in one multi-row INSERT");
-        // a new connection per lookup is never within twice a pooled one: NullPool's overhead is not slight
-        assertThat(row("Slight connection overhead")).contains("| does not hold |");
+        // a new connection per lookup is never within twice a pooled one: NullPool's overhead is not slight; the points
+        // ran in this JVM (forks 0), so the verdict is marked as one fork's
+        assertThat(row("Slight connection overhead")).contains("| indicative (1 JMH fork): does not hold |");
+        assertThat(summary).contains("A verdict read from benchmark points measured in one JVM each is marked \"indicative"
+                + " (1 JMH fork)\"").containsPattern("; indicative: [0-9]+ on a load figure of one run, [0-9]+ on benchmark"
+                + " points of one JMH fork\\.");
     }
 
     @Test
@@ -145,7 +149,8 @@ class ClaimsSectionTest {
         boolean available = ResultFiles.read(dir.resolve("jmh").resolve(EnvironmentRecord.FORMAT.fileName()),
                 EnvironmentRecord.FORMAT).database().settings().get("jit_available").equals("on");
         if (available) {
-            assertThat(jit).containsAnyOf("| holds |", "| does not hold |").contains("jit_above_cost");
+            assertThat(jit).containsAnyOf("| indicative (1 JMH fork): holds |", "| indicative (1 JMH fork): does not hold |")
+                    .contains("jit_above_cost");
         } else {
             assertThat(jit).contains("| cannot be measured here |").contains("no JIT provider");
         }

@@ -33,6 +33,27 @@ class ClaimsProfileTest {
         }
     }
 
+    /** The claims profile measures every point a claim reads in several JVMs, so its verdicts are not one fork's. */
+    @Test
+    void theClaimsProfileMeasuresEveryClaimPointInSeveralForks() {
+        for (Options run : Profile.CLAIMS.runs()) {
+            String include = run.getIncludes().get(0);
+            boolean readByAClaim = ClaimCatalogue.jmhPoints().stream()
+                    .anyMatch(p -> include.endsWith(p.benchmark() + "$") && run.getThreads().orElse(1) == p.threads());
+            if (readByAClaim && !include.contains("PoolSizing") && !isRewriteOnly(run)) {
+                assertThat(run.getForkCount().get()).as("%s at %s threads", include, run.getThreads().orElse(1))
+                        .isEqualTo(Profile.CLAIM_FORKS);
+            }
+        }
+        assertThat(Profile.QUICK.runs()).allMatch(run -> run.getForkCount().get() == 1);
+    }
+
+    /** The batch inserts with rewriting on: beside the claim's points, read by no claim. */
+    private static boolean isRewriteOnly(Options run) {
+        var rewrite = run.getParameter("rewrite");
+        return rewrite.hasValue() && rewrite.get().contains("true");
+    }
+
     @Test
     void theClaimsProfileRunsTheFaultScenariosAClaimIsJudgedFrom() {
         assertThat(ClaimCatalogue.ALL).anyMatch(claim -> claim.faults().contains(ClaimCatalogue.LOST_WRITES));

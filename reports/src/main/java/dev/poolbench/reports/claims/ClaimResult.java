@@ -8,10 +8,14 @@ import java.util.Optional;
 /**
  * A claim with what was measured and the verdict, and why in words a reader can check.
  *
- * @param scale how the load it rests on differs from the seed's ("compact pass"), when it does: the verdict is then
- *              indicative whatever the number of runs
+ * @param caveat why the verdict only points a way though its figure has an interval, when it does: "compact pass, 1
+ *               run" (a load smaller than the seed's) or "1 JMH fork" (an interval over one JVM's iterations); the
+ *               verdict is then indicative
  */
-public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict verdict, String why, Optional<String> scale) {
+public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict verdict, String why, Optional<String> caveat) {
+
+    /** What the verdict words say of a benchmark verdict measured in one JVM. */
+    public static final String ONE_FORK = "1 JMH fork";
 
     public ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict verdict, String why) {
         this(claim, measured, verdict, why, Optional.empty());
@@ -25,8 +29,16 @@ public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict 
      * This verdict, marked as measured at {@code scale} when it rests on the service's load or its fault scenarios (a
      * verdict decided by the database benchmarks is measured the same in any pass, even when its reasons quote a load run).
      */
-    public ClaimResult atScale(String value) {
-        return throughTheService() ? new ClaimResult(claim, measured, verdict, why, Optional.of(value)) : this;
+    public ClaimResult atScale(String scale) {
+        return throughTheService() ? new ClaimResult(claim, measured, verdict, why, Optional.of(scale + ", 1 run")) : this;
+    }
+
+    /**
+     * This verdict, marked as resting on benchmark points of one JVM each when it is decided by the database benchmarks:
+     * two runs of one commit can then disagree beyond its interval (seed 002's JIT claim did).
+     */
+    public ClaimResult fromOneFork() {
+        return throughTheService() ? this : new ClaimResult(claim, measured, verdict, why, Optional.of(ONE_FORK));
     }
 
     /**
@@ -40,21 +52,18 @@ public record ClaimResult(SeedClaim claim, Optional<Measured> measured, Verdict 
     }
 
     /**
-     * The verdict on a load figure from one run, which has no interval, or from a load smaller than the seed's: it
-     * points a way, it does not settle.
+     * The verdict on a load figure from one run, which has no interval, or one with a caveat: it points a way, it does
+     * not settle.
      */
     public boolean indicative() {
-        return verdict != Verdict.CANNOT_MEASURE && (scale.isPresent() || measured.map(Measured::indicative).orElse(false));
+        return verdict != Verdict.CANNOT_MEASURE && (caveat.isPresent() || measured.map(Measured::indicative).orElse(false));
     }
 
     /**
      * "holds"; "indicative (1 run): holds" when the figure it rests on is one run's; "indicative (compact pass, 1 run):
-     * holds" when it was measured at a scale of its own.
+     * holds" or "indicative (1 JMH fork): holds" with a caveat.
      */
     public String verdictWords() {
-        if (!indicative()) {
-            return verdict.words();
-        }
-        return "indicative (" + scale.map(s -> s + ", ").orElse("") + "1 run): " + verdict.words();
+        return indicative() ? "indicative (" + caveat.orElse("1 run") + "): " + verdict.words() : verdict.words();
     }
 }

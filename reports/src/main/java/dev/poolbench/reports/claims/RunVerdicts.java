@@ -1,6 +1,8 @@
 package dev.poolbench.reports.claims;
 
+import dev.poolbench.core.seeds.SeedClaim;
 import dev.poolbench.reports.model.ClaimsRun;
+import dev.poolbench.reports.model.JmhResult;
 import dev.poolbench.reports.model.Run;
 import dev.poolbench.results.Calibration;
 import dev.poolbench.results.LoadSummary;
@@ -34,7 +36,25 @@ public record RunVerdicts(List<ClaimResult> java, List<ClaimResult> reference, b
                 : atScale(SeedClaims.judge(new ClaimInputs(run.jmh(), referenceSummaries, calibration, jit, run.faults())
                         .withRuns(run.claims().map(ClaimsRun::referenceRuns).orElse(Map.of()))
                         .withServiceFaults(run.serviceFaults().map(f -> f.of(LoadSummary.REFERENCE)))), scale);
-        return new RunVerdicts(java, reference, summaries.isEmpty() && !referenceSummaries.isEmpty());
+        return new RunVerdicts(oneForkMarked(java, run), oneForkMarked(reference, run),
+                summaries.isEmpty() && !referenceSummaries.isEmpty());
+    }
+
+    /**
+     * Each verdict decided by the benchmarks marked "1 JMH fork" when a point it reads was measured in fewer than two
+     * JVMs: JMH's interval is then over one JVM's iterations, and a fresh JVM can land outside it (the main job measures
+     * in one fork; -Pclaims measures the claims' points in three).
+     */
+    private static List<ClaimResult> oneForkMarked(List<ClaimResult> results, Run run) {
+        return results.stream().map(r -> r.verdict() != Verdict.CANNOT_MEASURE && !r.throughTheService()
+                && fewestForks(r.claim(), run) < 2 ? r.fromOneFork() : r).toList();
+    }
+
+    /** The fewest forks among the run's results of the claim's benchmark points; more than any when it reads none. */
+    private static int fewestForks(SeedClaim claim, Run run) {
+        return run.jmh().stream().filter(j -> j.params().getOrDefault("pooler", "none").equals("none"))
+                .filter(j -> claim.jmhPoints().stream().anyMatch(p -> p.matches(j.shortName(), j.threads(), j.params())))
+                .mapToInt(JmhResult::forks).min().orElse(Integer.MAX_VALUE);
     }
 
     /** The verdicts of the stack this run is read for: the reference stack's when it alone ran the load, else the Java service's. */

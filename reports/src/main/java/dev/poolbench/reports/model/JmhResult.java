@@ -4,9 +4,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
-/** One JMH result: a benchmark method at one combination of parameters, mode and thread count. */
+/**
+ * One JMH result: a benchmark method at one combination of parameters, mode and thread count.
+ *
+ * @param forks how many JVMs JMH measured it in (its {@code forks}; 0 when it ran in the calling JVM): with one, its
+ *              interval is over one JVM's iterations and leaves out how much a fresh JVM differs
+ */
 public record JmhResult(String benchmark, String mode, int threads, SortedMap<String, String> params,
-                        Metric primary, Map<String, Metric> secondary) {
+                        Metric primary, Map<String, Metric> secondary, int forks) {
+
+    /** A result whose fork count is not known: taken as one fork. */
+    public JmhResult(String benchmark, String mode, int threads, SortedMap<String, String> params, Metric primary,
+                     Map<String, Metric> secondary) {
+        this(benchmark, mode, threads, params, primary, secondary, 1);
+    }
 
     /** {@code Query.query} for {@code dev.poolbench.pools.Query.query}: class and method. */
     public String shortName() {

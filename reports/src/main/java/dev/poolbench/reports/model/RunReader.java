@@ -95,7 +95,7 @@ public final class RunReader {
             Map<String, Metric> secondary = new LinkedHashMap<>();
             r.path("secondaryMetrics").fields().forEachRemaining(m -> secondary.put(m.getKey(), metric(m.getValue())));
             results.add(new JmhResult(r.get("benchmark").asText(), r.get("mode").asText(), r.path("threads").asInt(1),
-                    params, metric(r.get("primaryMetric")), secondary));
+                    params, metric(r.get("primaryMetric")), secondary, r.path("forks").asInt(1)));
         }
         return List.copyOf(results);
     }

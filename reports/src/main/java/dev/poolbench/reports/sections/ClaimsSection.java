@@ -69,6 +69,7 @@ final class ClaimsSection implements ReportSection {
             notes.add("Not measured in this run: the claims load run (mvn verify -Pclaims); the load claims cannot be judged.");
         }
         notes.add(tally(verdicts.primary()));
+        oneForkNote(verdicts.primary()).ifPresent(notes::add);
         notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
                 + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
                 + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
@@ -270,10 +271,33 @@ final class ClaimsSection implements ReportSection {
         results.forEach(r -> counts.merge(r.verdict(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((verdict, n) -> parts.add(n + " " + verdict.words()));
-        long indicative = results.stream().filter(ClaimResult::indicative).count();
+        long oneFork = results.stream().filter(r -> r.indicative() && r.caveat().equals(Optional.of(ClaimResult.ONE_FORK))).count();
+        long onLoad = results.stream().filter(ClaimResult::indicative).count() - oneFork;
+        List<String> why = new ArrayList<>();
+        if (onLoad > 0) {
+            why.add(onLoad + " on a load figure of one run"
+                    + (results.stream().anyMatch(r -> r.caveat().filter(c -> c.startsWith("compact")).isPresent())
+                    ? " at the compact pass's smaller load" : ""));
+        }
+        if (oneFork > 0) {
+            why.add(oneFork + " on benchmark points of one JMH fork");
+        }
         return results.size() + " claims: " + String.join(", ", parts)
-                + (indicative == 0 ? "" : "; " + indicative + " of these verdicts indicative, on a load figure of one run"
-                + (results.stream().anyMatch(r -> r.scale().isPresent()) ? " at the compact pass's smaller load" : "")) + ".";
+                + (why.isEmpty() ? "" : "; indicative: " + String.join(", ", why)) + ".";
+    }
+
+    /**
+     * Why a benchmark verdict of one JMH fork is indicative, when the run has one: its interval is over one JVM's
+     * iterations, and two runs of one commit have disagreed beyond it.
+     */
+    private static Optional<String> oneForkNote(List<ClaimResult> results) {
+        if (results.stream().noneMatch(r -> r.indicative() && r.caveat().equals(Optional.of(ClaimResult.ONE_FORK)))) {
+            return Optional.empty();
+        }
+        return Optional.of("A verdict read from benchmark points measured in one JVM each is marked \"indicative (1 JMH"
+                + " fork)\": JMH's interval covers that JVM's iterations, not how much a fresh JVM differs, and two main-job"
+                + " runs judged seed 002's JIT claim 1.22x and 0.73x. mvn verify -Pclaims measures the claims' points in"
+                + " three forks.");
     }
 
     /**

@@ -30,5 +30,8 @@ class ClaimResultTest {
         assertThat(phase2.atScale("compact pass").verdictWords()).isEqualTo("indicative (compact pass, 1 run): partly");
         assertThat(timeouts.atScale("compact pass").verdictWords()).isEqualTo("indicative (compact pass, 1 run): holds");
         assertThat(timeouts.verdictWords()).as("at the seed's scale a fault verdict is settled").isEqualTo("holds");
+        // measured in one JVM, a benchmark verdict is indicative; a load one is not a benchmark's to mark
+        assertThat(bulk.fromOneFork().verdictWords()).isEqualTo("indicative (1 JMH fork): holds");
+        assertThat(phase2.fromOneFork()).isEqualTo(phase2);
     }
 }
