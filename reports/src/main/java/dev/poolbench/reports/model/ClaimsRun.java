@@ -48,7 +48,7 @@ public record ClaimsRun(Map<String, LoadSummary> summaries, Optional<Calibration
     }
 
     /**
-     * "compact pass: ..." when these are the main job's compact pass (load-runs' {@code ClaimsLoadRun --scale=compact}:
+     * "compact pass" when these are the main job's compact pass (load-runs' {@code ClaimsLoadRun --scale=compact}:
      * a fifth of the seed's load, a fixed round trip, one run, one stack), which its verdicts are marked with; empty for
      * a claims run at the seed's load.
      */

@@ -13,12 +13,6 @@ import java.util.SortedMap;
 public record JmhResult(String benchmark, String mode, int threads, SortedMap<String, String> params,
                         Metric primary, Map<String, Metric> secondary, int forks) {
 
-    /** A result whose fork count is not known: taken as one fork. */
-    public JmhResult(String benchmark, String mode, int threads, SortedMap<String, String> params, Metric primary,
-                     Map<String, Metric> secondary) {
-        this(benchmark, mode, threads, params, primary, secondary, 1);
-    }
-
     /** {@code Query.query} for {@code dev.poolbench.pools.Query.query}: class and method. */
     public String shortName() {
         int method = benchmark.lastIndexOf('.');

@@ -66,7 +66,7 @@ public final class CompareHtml {
             load.forEach(r -> table.row(CompareText.loadCells(r)));
             tables.add(table.build());
         }
-        if (!CompareText.verdicts(verdicts).isEmpty()) {
+        if (CompareText.anyJudged(verdicts)) {
             Table.Builder table = Table.builder("Verdicts in both runs", CompareText.VERDICTS_HEADER);
             verdicts.forEach(r -> table.row(CompareText.verdictCells(r)));
             tables.add(table.build());
@@ -96,7 +96,7 @@ public final class CompareHtml {
         if (!load.isEmpty()) {
             notes.add("Load figures: " + CompareText.LOAD_LEAD.substring("load figures: ".length()) + ".");
         }
-        if (!CompareText.verdicts(verdicts).isEmpty()) {
+        if (CompareText.anyJudged(verdicts)) {
             long settled = verdicts.stream().filter(VerdictComparison.Row::settled).count();
             notes.add("Claims: " + CompareText.VERDICTS_LEAD.substring("claims: ".length()) + "; " + settled + " of "
                     + verdicts.size() + " settled in both runs, " + VerdictComparison.disagreements(verdicts).size()

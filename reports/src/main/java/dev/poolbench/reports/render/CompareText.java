@@ -89,8 +89,7 @@ public final class CompareText {
      * run judged a claim.
      */
     public static String verdicts(List<VerdictComparison.Row> rows) {
-        if (rows.stream().allMatch(r -> r.baseline().verdict() == Verdict.CANNOT_MEASURE
-                && r.candidate().verdict() == Verdict.CANNOT_MEASURE)) {
+        if (!anyJudged(rows)) {
             return "";
         }
         StringBuilder out = new StringBuilder("\n").append(VERDICTS_LEAD).append("\n\n");
@@ -103,6 +102,12 @@ public final class CompareText {
         out.append('\n').append(settled).append(" of ").append(rows.size()).append(" verdicts settled in both runs: ")
                 .append(settled - differ).append(" agree, ").append(differ).append(" disagree\n");
         return out.toString();
+    }
+
+    /** Whether either run judged any claim: else there are no verdicts to set side by side. */
+    public static boolean anyJudged(List<VerdictComparison.Row> rows) {
+        return rows.stream().anyMatch(r -> r.baseline().verdict() != Verdict.CANNOT_MEASURE
+                || r.candidate().verdict() != Verdict.CANNOT_MEASURE);
     }
 
     /** A verdict row's cells: the claim, the stack, both verdicts as the report words them, and whether they agree. */
