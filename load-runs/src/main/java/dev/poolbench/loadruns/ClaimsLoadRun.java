@@ -251,6 +251,11 @@ public final class ClaimsLoadRun implements Callable<Integer> {
             System.err.println("claims-load-run: " + e.getMessage());
             return 2;
         }
+        if (entries.isEmpty()) {
+            System.out.println("poolbench claims: --only=" + only.trim() + " names no load run of the claims, only "
+                    + ServiceFaultRun.RESULT + "; nothing to load here");
+            return 0;
+        }
         Instant started = Instant.now();
         Path results = out.resolve("load-results");
         Path folder = results.resolve(FOLDER);
@@ -423,12 +428,8 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         if (blank(names)) {
             return ENTRIES;
         }
+        checkOnly(names);
         List<Entry> chosen = new ArrayList<>();
-        for (String name : names.split(",")) {
-            if (ENTRIES.stream().noneMatch(e -> e.result().equals(name.trim()))) {
-                throw SettingsException.badValue("--only", names, "one or more of " + resultNames());
-            }
-        }
         for (Entry entry : ENTRIES) {
             for (String name : names.split(",")) {
                 if (entry.result().equals(name.trim())) {
@@ -439,8 +440,20 @@ public final class ClaimsLoadRun implements Callable<Integer> {
         return chosen;
     }
 
+    /**
+     * Checks {@code --only}'s names: this run's results and {@link ServiceFaultRun#RESULT}, the fault run that follows it
+     * in {@code -Pclaims} and takes the same list, so that one {@code -Dpoolbench.claims.only} picks from both.
+     */
+    static void checkOnly(String names) {
+        for (String name : names.split(",")) {
+            if (!name.trim().equals(ServiceFaultRun.RESULT) && ENTRIES.stream().noneMatch(e -> e.result().equals(name.trim()))) {
+                throw SettingsException.badValue("--only", names, "one or more of " + resultNames());
+            }
+        }
+    }
+
     private static String resultNames() {
-        return String.join(", ", ENTRIES.stream().map(Entry::result).toList());
+        return String.join(", ", ENTRIES.stream().map(Entry::result).toList()) + ", " + ServiceFaultRun.RESULT;
     }
 
     private static Duration checkedRtt(String name, String value) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +46,9 @@ import java.util.concurrent.Callable;
 public final class ServiceFaultRun implements Callable<Integer> {
 
     static final String FOLDER = "faults";
+
+    /** This run's name in {@code --only}, which it shares with the claims run ({@code -Dpoolbench.claims.only}). */
+    static final String RESULT = "service-faults";
 
     /**
      * How long and how hard each scenario runs.
@@ -93,6 +97,10 @@ public final class ServiceFaultRun implements Callable<Integer> {
                     + " --stacks that runs here (default: ${DEFAULT-VALUE})")
     String scale;
 
+    @Option(names = "--only", paramLabel = "NAME,...", description = "the claims run's --only: this run goes when it is "
+            + "empty or names " + RESULT + ", and is skipped, with one line, when it picks other runs only")
+    String only;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServiceFaultRun()).execute(args));
     }
@@ -108,9 +116,16 @@ public final class ServiceFaultRun implements Callable<Integer> {
             compact = scale != null && !scale.isBlank()
                     && Settings.parseChoice("--scale", scale, ClaimsLoadRun.Scale.class) == ClaimsLoadRun.Scale.COMPACT;
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
+            if (only != null && !only.isBlank()) {
+                ClaimsLoadRun.checkOnly(only);
+            }
         } catch (SettingsException e) {
             System.err.println("service-fault-run: " + e.getMessage());
             return 2;
+        }
+        if (only != null && !only.isBlank() && Arrays.stream(only.split(",")).noneMatch(n -> n.trim().equals(RESULT))) {
+            System.out.println("poolbench service faults: skipped, --only=" + only.trim() + " does not name " + RESULT);
+            return 0;
         }
         Path folder = out.resolve("load-results").resolve(FOLDER);
         Files.createDirectories(folder);

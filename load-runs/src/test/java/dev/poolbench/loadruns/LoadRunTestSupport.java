@@ -1,11 +1,15 @@
 package dev.poolbench.loadruns;
 
 import dev.poolbench.results.LoadSummary;
+import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reading a summary in the tests. */
+/** Reading a summary, and running a command line, in the tests. */
 final class LoadRunTestSupport {
 
     private LoadRunTestSupport() {
@@ -18,5 +22,26 @@ final class LoadRunTestSupport {
             byName.put(request.name(), request);
         }
         return byName;
+    }
+
+    /** What a command printed and returned. */
+    record Console(int exit, String out, String err) {
+    }
+
+    /** Runs {@code command} with {@code args} as its main would, and keeps what it printed to the console. */
+    static Console execute(Object command, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(command).execute(args);
+            return new Console(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
     }
 }
