@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -421,39 +422,39 @@ public final class ClaimsLoadRun implements Callable<Integer> {
 
     static Entry entry(String result) {
         return ENTRIES.stream().filter(e -> e.result().equals(result)).findFirst()
-                .orElseThrow(() -> SettingsException.badValue("--only", result, "one or more of " + resultNames()));
+                .orElseThrow(() -> SettingsException.badValue("--only", result, "one of " + loadRunNames()));
     }
 
-    private static List<Entry> selected(String names) {
-        if (blank(names)) {
-            return ENTRIES;
-        }
-        checkOnly(names);
-        List<Entry> chosen = new ArrayList<>();
-        for (Entry entry : ENTRIES) {
-            for (String name : names.split(",")) {
-                if (entry.result().equals(name.trim())) {
-                    chosen.add(entry);
-                }
-            }
-        }
-        return chosen;
+    /** The load runs {@code names} picks, in the plan's order; all of them when it is blank. */
+    static List<Entry> selected(String names) {
+        List<String> picked = onlyNames(names);
+        return picked.isEmpty() ? ENTRIES : ENTRIES.stream().filter(e -> picked.contains(e.result())).toList();
     }
 
     /**
-     * Checks {@code --only}'s names: this run's results and {@link ServiceFaultRun#RESULT}, the fault run that follows it
-     * in {@code -Pclaims} and takes the same list, so that one {@code -Dpoolbench.claims.only} picks from both.
+     * {@code --only}'s names, trimmed, each one of this run's results or {@link ServiceFaultRun#RESULT}, the fault run
+     * that follows it in {@code -Pclaims} and takes the same list, so that one {@code -Dpoolbench.claims.only} picks from
+     * both; empty when {@code names} is blank (everything runs).
      */
-    static void checkOnly(String names) {
-        for (String name : names.split(",")) {
-            if (!name.trim().equals(ServiceFaultRun.RESULT) && ENTRIES.stream().noneMatch(e -> e.result().equals(name.trim()))) {
+    static List<String> onlyNames(String names) {
+        if (blank(names)) {
+            return List.of();
+        }
+        List<String> picked = Arrays.stream(names.split(",", -1)).map(String::trim).toList();
+        for (String name : picked) {
+            if (!name.equals(ServiceFaultRun.RESULT) && ENTRIES.stream().noneMatch(e -> e.result().equals(name))) {
                 throw SettingsException.badValue("--only", names, "one or more of " + resultNames());
             }
         }
+        return picked;
+    }
+
+    private static String loadRunNames() {
+        return String.join(", ", ENTRIES.stream().map(Entry::result).toList());
     }
 
     private static String resultNames() {
-        return String.join(", ", ENTRIES.stream().map(Entry::result).toList()) + ", " + ServiceFaultRun.RESULT;
+        return loadRunNames() + ", " + ServiceFaultRun.RESULT;
     }
 
     private static Duration checkedRtt(String name, String value) {

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,25 +104,24 @@ public final class ServiceFaultRun implements Callable<Integer> {
         System.exit(new CommandLine(new ServiceFaultRun()).execute(args));
     }
 
-    /** 0 when every scenario ran, 1 when one could not, 2 for bad arguments. */
+    /** 0 when every scenario ran or {@code --only} left this run out, 1 when one could not, 2 for bad arguments. */
     @Override
     public Integer call() throws Exception {
         List<Stack> stackList;
         boolean compact;
+        boolean picked;
         DatabaseSettings databaseSettings;
         try {
             stackList = Stack.parseList("--stacks", stacks);
             compact = scale != null && !scale.isBlank()
                     && Settings.parseChoice("--scale", scale, ClaimsLoadRun.Scale.class) == ClaimsLoadRun.Scale.COMPACT;
             databaseSettings = DatabaseSettings.from(Settings.fromSystem());
-            if (only != null && !only.isBlank()) {
-                ClaimsLoadRun.checkOnly(only);
-            }
+            picked = picked(only);
         } catch (SettingsException e) {
             System.err.println("service-fault-run: " + e.getMessage());
             return 2;
         }
-        if (only != null && !only.isBlank() && Arrays.stream(only.split(",")).noneMatch(n -> n.trim().equals(RESULT))) {
+        if (!picked) {
             System.out.println("poolbench service faults: skipped, --only=" + only.trim() + " does not name " + RESULT);
             return 0;
         }
@@ -160,6 +158,12 @@ public final class ServiceFaultRun implements Callable<Integer> {
             System.out.println("  -> " + folder.resolve(ServiceFaults.FORMAT.fileName()));
         }
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    /** Whether {@code only} (the claims run's {@code --only}, checked as it checks it) leaves this run in. */
+    static boolean picked(String only) {
+        List<String> names = ClaimsLoadRun.onlyNames(only);
+        return names.isEmpty() || names.contains(RESULT);
     }
 
     /** Both scenarios on {@code stack}, without the retry and with {@code policy}. */

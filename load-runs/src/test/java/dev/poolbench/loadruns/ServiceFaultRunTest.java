@@ -78,6 +78,31 @@ class ServiceFaultRunTest {
                 ServiceFaultRun.exhaustionConfiguration(retry), MINIATURE, logs);
     }
 
+    /**
+     * The claims run's {@code --only} governs this run too: it goes when the list is empty or names it, and a list that
+     * leaves it out skips it in one line, before any database starts; a name neither run knows is refused.
+     */
+    @Test
+    void onlyTheClaimsRunsPickThatNamesServiceFaultsRunsIt() {
+        Path out = logs.resolve("only");
+        assertThat(ServiceFaultRun.picked(null)).isTrue();
+        assertThat(ServiceFaultRun.picked("")).isTrue();
+        assertThat(ServiceFaultRun.picked(" baseline , service-faults ")).isTrue();
+        assertThat(ServiceFaultRun.picked("baseline")).isFalse();
+
+        LoadRunTestSupport.Console skipped = LoadRunTestSupport.execute(new ServiceFaultRun(), "--only=phase2, seed004",
+                "--out=" + out);
+        assertThat(skipped.exit()).isZero();
+        assertThat(skipped.out()).isEqualTo("poolbench service faults: skipped, --only=phase2, seed004 does not name"
+                + " service-faults" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+
+        LoadRunTestSupport.Console refused = LoadRunTestSupport.execute(new ServiceFaultRun(), "--only=phase4");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("service-fault-run: --only = 'phase4' is not accepted: one or more of baseline,")
+                .endsWith(", seed003-read-heavy, service-faults" + System.lineSeparator());
+    }
+
     @Test
     void theConfigurationsAreSeed004sWithoutItsCacheAndTheSmallPoolInSessions() {
         assertThat(ServiceFaultRun.restartConfiguration("3x2s").flags()).containsSubsequence("--cache-ttl", "0s")

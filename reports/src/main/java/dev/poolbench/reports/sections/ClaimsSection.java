@@ -70,9 +70,10 @@ final class ClaimsSection implements ReportSection {
         }
         notes.add(tally(verdicts.primary()));
         oneForkNote(verdicts.primary()).ifPresent(notes::add);
-        notes.add("Verdicts: a promised factor holds when the measured interval reaches into the promised range; partly when"
-                + " the improvement is real (the whole interval above 1) but larger or smaller than promised; it does not hold"
-                + " when the interval reaches 1. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
+        notes.add("Verdicts: a promised factor holds when the whole measured interval lies in the promised range; partly when"
+                + " the improvement is real (the whole interval above 1) and the whole interval larger or smaller than promised;"
+                + " it does not hold when the interval reaches 1 and not into the range; it is undecided when the interval"
+                + " reaches across one of those lines. JMH intervals are 99.9% confidence intervals (a ratio takes both at their worst);"
                 + " a load figure's is the 95% interval of its runs, and a threshold on one holds when the whole interval is on"
                 + " the promised side, does not hold when it is on the other, and is undecided when it reaches both.");
         if (scale.isEmpty()) {
