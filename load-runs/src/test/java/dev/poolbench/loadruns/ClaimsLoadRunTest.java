@@ -9,9 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +128,7 @@ class ClaimsLoadRunTest {
      * names; naming only the fault run loads nothing, in one line, before any database starts.
      */
     @Test
-    void onlyPicksTheLoadRunsItNamesAndTheServiceFaultRunIsOneOfTheNames(@TempDir Path out) {
+    void onlyPicksTheLoadRunsItNamesAndTheServiceFaultRunIsOneOfTheNames(@TempDir Path out) throws Exception {
         assertThat(ClaimsLoadRun.selected(" seed003 , service-faults,baseline").stream().map(ClaimsLoadRun.Entry::result))
                 .containsExactly("baseline", "seed003");
         assertThat(ClaimsLoadRun.selected("")).isEqualTo(ClaimsLoadRun.ENTRIES);
@@ -159,18 +156,10 @@ class ClaimsLoadRunTest {
         --only=,                   ; claims-load-run: --only = ',' is not accepted: one or more of baseline, phase1, phase2, phase2-worker, phase3, seed000-null, seed000-static, seed000-queue-2+1, seed000-queue-10+20, seed003, seed004, seed002-jit-on, seed002-jit-off, seed004-read-heavy, seed003-read-heavy, service-faults
         --only phase4              ; claims-load-run: --only = 'phase4' is not accepted: one or more of baseline, phase1, phase2, phase2-worker, phase3, seed000-null, seed000-static, seed000-queue-2+1, seed000-queue-10+20, seed003, seed004, seed002-jit-on, seed002-jit-off, seed004-read-heavy, seed003-read-heavy, service-faults
         """)
-    void aBadArgumentStopsTheRunInOneLine(String args, String message) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        int exit;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            exit = new CommandLine(new ClaimsLoadRun()).execute(args.split(" "));
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(message + System.lineSeparator());
+    void aBadArgumentStopsTheRunInOneLine(String args, String message) throws Exception {
+        LoadRunTestSupport.Console console = LoadRunTestSupport.execute(new ClaimsLoadRun(), args.split(" "));
+        assertThat(console.exit()).isEqualTo(2);
+        assertThat(console.err()).isEqualTo(message + System.lineSeparator());
     }
 
     @Test
@@ -183,17 +172,13 @@ class ClaimsLoadRunTest {
         List<ClaimsLoadRun.Entry> entries = List.of(ClaimsLoadRun.entry("seed004"), ClaimsLoadRun.entry("seed000-null"),
                 ClaimsLoadRun.entry("phase1"), ClaimsLoadRun.entry("phase2"));
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
+        String out = LoadRunTestSupport.capture(() -> {
             ClaimsLoadRun.printTable(folder, entries, Duration.ofMillis(430), null, Map.of("phase2", "Gatling wrote no report"),
                     Instant.now());
-        } finally {
-            System.setOut(original);
-        }
+            return 0;
+        }).out();
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+        assertThat(out.lines().toList()).contains(
                 "poolbench claims load (" + folder + "), round trip 430 ms (given)",
                 "  seed004                     2.30       -    100.0     12109        600     100%       15      0.0%",
                 "  seed000-null                2.30       -    100.0     26006        600        -       20         -",
@@ -210,17 +195,13 @@ class ClaimsLoadRunTest {
         LoadResult.write(Files.createDirectories(folder.resolve("r3")).resolve("seed003.json"), summary(15000, 2.0, pool, null));
         LoadResult.write(folder.resolve("seed004.json"), summary(8000, 3.0, pool, null));
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
+        String out = LoadRunTestSupport.capture(() -> {
             ClaimsLoadRun.printTable(folder, "", Stack.JAVA, List.of(ClaimsLoadRun.entry("seed003"), ClaimsLoadRun.entry("seed004")),
                     Duration.ofMillis(20), null, Map.of(), Instant.now(), 3);
-        } finally {
-            System.setOut(original);
-        }
+            return 0;
+        }).out();
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+        assertThat(out.lines().toList()).contains(
                 "poolbench claims load (" + folder + "), round trip 20 ms (given), medians of 3 runs",
                 "  seed003                     2.00       -    100.0     12109        600     100%       15         -  2.50, 1.50, 2.00",
                 "  seed004                     3.00       -    100.0      8000        600     100%       15         -  3.00 (1 of 3 runs)");

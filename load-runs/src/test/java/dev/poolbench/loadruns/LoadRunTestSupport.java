@@ -28,8 +28,18 @@ final class LoadRunTestSupport {
     record Console(int exit, String out, String err) {
     }
 
+    /** Something that prints to the console and returns an exit code. */
+    interface Printing {
+        int run() throws Exception;
+    }
+
     /** Runs {@code command} with {@code args} as its main would, and keeps what it printed to the console. */
-    static Console execute(Object command, String... args) {
+    static Console execute(Object command, String... args) throws Exception {
+        return capture(() -> new CommandLine(command).execute(args));
+    }
+
+    /** Runs {@code printing} with the console captured, and gives back what it printed and returned. */
+    static Console capture(Printing printing) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -37,7 +47,7 @@ final class LoadRunTestSupport {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(command).execute(args);
+            int exit = printing.run();
             return new Console(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

@@ -83,7 +83,7 @@ class ServiceFaultRunTest {
      * leaves it out skips it in one line, before any database starts; a name neither run knows is refused.
      */
     @Test
-    void onlyTheClaimsRunsPickThatNamesServiceFaultsRunsIt() {
+    void onlyTheClaimsRunsPickThatNamesServiceFaultsRunsIt() throws Exception {
         Path out = logs.resolve("only");
         assertThat(ServiceFaultRun.picked(null)).isTrue();
         assertThat(ServiceFaultRun.picked("")).isTrue();

@@ -47,9 +47,7 @@ final class Judge {
                 return "the measured factor, " + Fmt.number(m.value()) + "x, has an interval " + across
                         + ": this run cannot tell whether the claim holds; more runs or forks could settle it";
             case PARTLY:
-                return m.low() > hi
-                        ? "a real improvement, larger than promised (" + Fmt.number(lo) + "-" + Fmt.number(hi) + "x)"
-                        : "a real improvement, smaller than promised (" + Fmt.number(lo) + "-" + Fmt.number(hi) + "x)";
+                return "a real improvement, " + (m.low() > hi ? "larger" : "smaller") + " than promised (" + range + ")";
             default:
                 return m.high() < 1.0 ? "slower, not faster" : "no improvement the measurement can tell from none";
         }
