@@ -383,7 +383,9 @@ class PoolStrategiesTest {
                         .hasMessage(TIMEOUT_NAMES.get(strategy)
                                 + " limit of size 2 overflow 1 reached, connection timed out, timeout 0.30");
                 long waitedMs = (System.nanoTime() - started) / 1_000_000;
-                assertThat(waitedMs).isBetween(300L, 2_000L);
+                // The libraries count their wait on a millisecond clock, so one may give up a millisecond or two
+                // before ours reads 300 (Tomcat's did at 299 ms in a CI run); failing at once would read near 0.
+                assertThat(waitedMs).isBetween(295L, 2_000L);
                 assertThat(f.pool.stats().timeouts()).isEqualTo(1);
                 assertThat(f.counts().total()).isEqualTo(3);
             }
