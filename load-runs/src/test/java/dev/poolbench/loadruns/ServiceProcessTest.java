@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The service as a child process: it starts, answers, stops when closed, and stops by itself when orphaned. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -81,6 +85,28 @@ class ServiceProcessTest {
         } finally {
             ProcessHandle.of(servicePid).ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /**
+     * A launcher that prints the listening line for a port nobody listens on and exits: the start fails, saying the
+     * service stopped after it said it listens, rather than handing back a service whose first request is refused.
+     */
+    @Test
+    void aServiceThatStopsAfterSayingItListensFailsTheStart() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path launcher = dir.resolve("listens-nowhere");
+        Files.writeString(launcher, "#!/bin/sh\necho 'todo-service listening on http://127.0.0.1:" + closedPort
+                + " (nowhere)'\necho 'gone before anyone connected' >&2\nexit 3\n");
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
+
+        assertThatThrownBy(() -> ServiceProcess.start(List.of(launcher.toString()), List.of(), TestDatabase.get(),
+                dir.resolve("nowhere.log")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the service said it listens on http://127.0.0.1:" + closedPort + " and then stopped (exit 3): "
+                        + "gone before anyone connected (its log: " + dir.resolve("nowhere.log") + ")");
     }
 
     private static String quoted(String word) {

@@ -6,6 +6,9 @@ import dev.poolbench.core.db.DatabaseSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("^todo-service listening on (http://\\S+) \\((.*)\\)$");
     public static final long START_TIMEOUT_SECONDS = 180;
+    /** How long a service that said where it listens may take to accept a connection there. */
+    static final long ACCEPT_TIMEOUT_SECONDS = 10;
 
     private final Process process;
     private final String url;
@@ -43,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts {@code launcher} (e.g. {@code java -jar todo-service.jar}, or the reference stack's script) with
      * {@code arguments} (e.g. {@code --configuration baseline --pool queue ...}) against {@code database}, and
-     * waits until it says where it listens. Its log goes to {@code log}.
+     * waits until it says where it listens and accepts a connection there. Its log goes to {@code log}.
      */
     public static ServiceProcess start(List<String> launcher, List<String> arguments, Database database, Path log)
             throws IOException {
@@ -68,6 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IOException("the service stopped before it listened (exit "
                         + (process.isAlive() ? "-" : process.exitValue()) + "): " + lastLine(log) + " (its log: " + log + ")");
             }
+            awaitAccepting(process, line.group(1), log);
             return new ServiceProcess(process, line.group(1), line.group(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,6 +130,34 @@ public final class ServiceProcess implements AutoCloseable {
             // no log to quote
         }
         return "no output";
+    }
+
+    /**
+     * The service said it listens at {@code url}: waits until a connection there is accepted, so a caller's first
+     * request does not meet a port that is not listening yet or any more. A service that stopped after saying it
+     * listens, or that refuses connections for {@value #ACCEPT_TIMEOUT_SECONDS} s, fails the start with its log's last
+     * line. (Once, in CI, a reference service's first request was refused right after its listening line.)
+     */
+    private static void awaitAccepting(Process process, String url, Path log) throws IOException, InterruptedException {
+        URI uri = URI.create(url);
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACCEPT_TIMEOUT_SECONDS);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(address, 1_000);
+                return;
+            } catch (IOException refused) {
+                if (!process.isAlive()) {
+                    throw new IOException("the service said it listens on " + url + " and then stopped (exit "
+                            + process.exitValue() + "): " + lastLine(log) + " (its log: " + log + ")");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the service said it listens on " + url + " but refused connections there for "
+                            + ACCEPT_TIMEOUT_SECONDS + " s (" + refused.getMessage() + "); its log: " + log);
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Reads stdout until the "listening on" line; null if the process ends first. Keeps draining afterwards. */
