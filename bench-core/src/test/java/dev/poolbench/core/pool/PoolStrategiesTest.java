@@ -363,7 +363,9 @@ class PoolStrategiesTest {
                 assertThat(f.pidOfNextBorrow()).isEqualTo(first);
                 assertThat(f.pool.stats().opened()).isEqualTo(1);
                 assertThat(f.counts().total()).isEqualTo(1);
-                assertThat(f.pool.stats().idle()).isEqualTo(1);
+                // c3p0 checks a returned connection in on its helper threads, so its idle count may lag the close
+                // (a CI run read 0 just after it)
+                eventually("the returned connection is counted idle", () -> f.pool.stats().idle() == 1);
             }
         }
 
